@@ -1,0 +1,221 @@
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { diskSpace } from '../server/platform/disk.js';
+
+/**
+ * Online backup of the live SQLite database (WAL mode) with better-sqlite3's backup API, verified with
+ * `PRAGMA integrity_check`, named by local date, rotated 14 daily + 12 monthly by default.
+ *
+ * CLI: `node dist/scripts/backup.js [--db FILE] [--dest DIR]`
+ * Env: XEPHANG_DATA_DIR (db = $XEPHANG_DATA_DIR/xephang.db), XEPHANG_BACKUP_DIR (default $XEPHANG_DATA_DIR/backups),
+ *      XEPHANG_BACKUP_KEEP_DAILY (14), XEPHANG_BACKUP_KEEP_MONTHLY (12), XEPHANG_TZ (Asia/Ho_Chi_Minh).
+ *
+ * The copy is taken in ONE backup step: a single read transaction, so it is a consistent snapshot even while
+ * the server writes (a WAL reader never blocks the writer), and it cannot be restarted forever by a busy writer
+ * as a paged backup would be. It blocks the calling thread for the copy (~1 s per 100 MB): from the server,
+ * run it in a worker or a child process (`node dist/scripts/backup.js`), or leave it to xephang-backup.timer.
+ */
+
+export const BACKUP_PREFIX = 'xephang-';
+const BACKUP_NAME = /^xephang-(\d{4})-(\d{2})-(\d{2})\.db$/;
+
+export interface BackupOptions {
+  timeZone?: string;
+  keepDaily?: number;
+  keepMonthly?: number;
+  /** Apply rotation after a successful backup (default true). */
+  rotate?: boolean;
+}
+
+export interface BackupResult {
+  path: string;
+  bytes: number;
+  pages: number;
+  removed: string[];
+}
+
+/** YYYY-MM-DD of `now` in `timeZone`. */
+export function localDate(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export function backupFileName(now: Date, timeZone?: string): string {
+  return `${BACKUP_PREFIX}${localDate(now, timeZone)}.db`;
+}
+
+/** Throws unless `PRAGMA integrity_check` answers exactly "ok". */
+export function verifyDatabase(file: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    if (rows.length === 0 || problems.length > 0) {
+      throw new Error(`integrity_check failed for ${file}: ${problems.slice(0, 5).join('; ')}`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Names to keep among backup file names: the newest `keepDaily` dates, plus the newest backup of each of the
+ * newest `keepMonthly` months. Names that are not `xephang-YYYY-MM-DD.db` are never touched.
+ */
+export function selectBackupsToKeep(
+  names: readonly string[],
+  keepDaily: number,
+  keepMonthly: number,
+): Set<string> {
+  const dated = names.filter((n) => BACKUP_NAME.test(n)).sort((a, b) => b.localeCompare(a));
+  const keep = new Set(dated.slice(0, Math.max(0, keepDaily)));
+  const months = new Set<string>();
+  for (const name of dated) {
+    const month = name.slice(BACKUP_PREFIX.length, BACKUP_PREFIX.length + 7);
+    if (months.has(month) || months.size >= keepMonthly) continue;
+    months.add(month);
+    keep.add(name);
+  }
+  return keep;
+}
+
+export function rotateBackups(destDir: string, keepDaily: number, keepMonthly: number): string[] {
+  const names = readdirSync(destDir);
+  const keep = selectBackupsToKeep(names, keepDaily, keepMonthly);
+  const removed = names.filter((n) => BACKUP_NAME.test(n) && !keep.has(n));
+  for (const name of removed) unlinkSync(join(destDir, name));
+  return removed;
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function assertRoomFor(dbPath: string, destDir: string): Promise<void> {
+  const needed = statSync(dbPath).size * 1.2 + 50_000_000;
+  const { freeBytes } = await diskSpace(destDir);
+  if (freeBytes < needed) {
+    throw new Error(`not enough space in ${destDir}: ${freeBytes} bytes free, ~${Math.ceil(needed)} needed`);
+  }
+}
+
+/** Copies `dbPath` (live, WAL) into `destDir/xephang-<local date>.db` (replacing today's), verifies, rotates. */
+export async function backupDatabase(
+  dbPath: string,
+  destDir: string,
+  now: Date = new Date(),
+  options: BackupOptions = {},
+): Promise<BackupResult> {
+  await assertRoomFor(dbPath, destDir);
+  const finalPath = join(destDir, backupFileName(now, options.timeZone));
+  const partial = `${finalPath}.partial-${process.pid}`;
+  const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let pages = 0;
+  try {
+    const meta = await source.backup(partial, { progress: () => 0x7fffffff });
+    pages = meta.totalPages;
+  } catch (err) {
+    try {
+      unlinkSync(partial);
+    } catch {}
+    throw err;
+  } finally {
+    source.close();
+  }
+  try {
+    // A self-contained single file: no -wal/-shm beside it, safe to copy to a USB stick.
+    const copy = new Database(partial, { fileMustExist: true });
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    verifyDatabase(partial);
+    fsyncPath(partial);
+    renameSync(partial, finalPath);
+    fsyncPath(destDir);
+  } catch (err) {
+    try {
+      unlinkSync(partial);
+    } catch {}
+    throw err;
+  }
+  const removed =
+    options.rotate === false
+      ? []
+      : rotateBackups(destDir, options.keepDaily ?? 14, options.keepMonthly ?? 12);
+  return { path: finalPath, bytes: statSync(finalPath).size, pages, removed };
+}
+
+function argValue(argv: readonly string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write('usage: node dist/scripts/backup.js [--db FILE] [--dest DIR]\n');
+    return 0;
+  }
+  const dataDir = resolve(env.XEPHANG_DATA_DIR ?? 'data');
+  const dbPath = resolve(argValue(argv, '--db') ?? join(dataDir, 'xephang.db'));
+  const destDir = resolve(argValue(argv, '--dest') ?? env.XEPHANG_BACKUP_DIR ?? join(dataDir, 'backups'));
+  try {
+    const result = await backupDatabase(dbPath, destDir, new Date(), {
+      timeZone: env.XEPHANG_TZ || 'Asia/Ho_Chi_Minh',
+      keepDaily: positiveInt(env.XEPHANG_BACKUP_KEEP_DAILY, 14, 'XEPHANG_BACKUP_KEEP_DAILY'),
+      keepMonthly: positiveInt(env.XEPHANG_BACKUP_KEEP_MONTHLY, 12, 'XEPHANG_BACKUP_KEEP_MONTHLY'),
+    });
+    process.stdout.write(
+      `Đã sao lưu / backed up ${dbPath} → ${result.path} (${result.bytes} bytes, integrity ok)` +
+        (result.removed.length ? `; rotated out: ${result.removed.join(', ')}` : '') +
+        '\n',
+    );
+    return 0;
+  } catch (err) {
+    process.stderr.write(
+      `Sao lưu thất bại / backup failed: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return 1;
+  }
+}
+
+/** True when this module is the process entry (argv[1] may be a symlinked path such as /opt/xephang/current/...). */
+export function isEntry(metaUrl: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return metaUrl === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2), process.env);
+}
