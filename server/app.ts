@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type Clock, systemClock } from '../core/domain/clock.js';
+import { type Config, ROOT_DIR } from './config.js';
+import { type Db, openDatabase } from './db/open.js';
+import { SessionRepo } from './db/session-repo.js';
+import { TicketRepo } from './db/ticket-repo.js';
+import { WriteQueue } from './db/write-queue.js';
+import { EventBus } from './event-bus.js';
+import { deviceAllowList, installAuth } from './http/auth-hooks.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { appVersion, serveApps } from './http/static-apps.js';
+import { type Realtime, startRealtime } from './realtime/socket-server.js';
+import { counterRoutes } from './routes/counters.js';
+import type { RouteDeps } from './routes/deps.js';
+import { queueRoutes } from './routes/queue.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { setupRoutes } from './routes/setup.js';
+import { ticketRoutes } from './routes/tickets.js';
+import { loadSecrets } from './secrets.js';
+import { AuthService } from './services/auth-service.js';
+import { CounterService } from './services/counter-service.js';
+import { HealthService } from './services/health-service.js';
+import { QueueService } from './services/queue-service.js';
+import { initialiseDatabase } from './services/setup-service.js';
+import { SiteCatalog } from './services/site-catalog.js';
+import { SnapshotService } from './services/snapshot-service.js';
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface XephangApp {
+  app: FastifyInstance;
+  db: Db;
+  bus: EventBus;
+  deps: RouteDeps;
+  realtime: Realtime;
+  writes: WriteQueue;
+}
+
+const PKG_VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Builds the whole server (database, services, routes, sockets) without listening. */
+export async function buildApp(opts: AppOptions): Promise<XephangApp> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024,
+    disableRequestLogging: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  const db = openDatabase(config.dataDir);
+  const secrets = loadSecrets(config.dataDir);
+  initialiseDatabase(db, config, clock, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
+
+  const bus = new EventBus((err, ev) => app.log.error({ err, event: ev }, 'event listener failed'));
+  const writes = new WriteQueue(db);
+  const catalog = new SiteCatalog(db);
+  const tickets = new TicketRepo(db, config.timeZone);
+  const sessions = new SessionRepo(db);
+  const version = appVersion(config.appsDir, PKG_VERSION);
+  const queue = new QueueService({ catalog, tickets, sessions, writes, bus, clock, publicUrl: config.publicUrl });
+  const auth = new AuthService({ catalog, sessions, tickets, writes, bus, clock, sessionHours: config.sessionHours });
+  const counters = new CounterService({ catalog, sessions, tickets, writes, bus, clock, queue });
+  const snapshot = new SnapshotService({ catalog, tickets, sessions, clock, version });
+  const health = new HealthService({ db, bus, clock, version, mode: config.mode, timeZone: config.timeZone });
+  const deviceAllowed = deviceAllowList(config.deviceAllow);
+  const deps: RouteDeps = { config, catalog, queue, counters, auth, snapshot, health, tickets, deviceAllowed };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie, { secret: secrets.cookieSecret });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', retryAfterMs: ctx.ttl }),
+  });
+  installErrorHandling(app);
+  installAuth(app, auth);
+  for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes]) routes(app, deps);
+  setupRoutes(app, { db, config, clock });
+  await serveApps(app, config.appsDir);
+
+  const realtime = startRealtime(app.server, { bus, snapshot, auth, deviceAllowed });
+  app.addHook('preClose', async () => {
+    await realtime.close();
+  });
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+  return { app, db, bus, deps, realtime, writes };
+}

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Deployment settings, from the environment only (systemd EnvironmentFile=). Business data lives in the DB. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  siteFile: string;
+  timeZone: string;
+  mode: 'demo' | 'production';
+  publicUrl: string;
+  printer: string | null;
+  /** requests per minute per client for ticket issuing; 0 = off (benchmarks) */
+  issueRateLimit: number;
+  /** IPs/CIDRs allowed to issue tickets and open display feeds without a paired device token; empty = anyone */
+  deviceAllow: string[];
+  sessionHours: number;
+  logLevel: string;
+  appsDir: string;
+}
+
+export const ROOT_DIR = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return from;
+    dir = up;
+  }
+  return dir;
+}
+
+function firstLanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+function validZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function intIn(env: NodeJS.ProcessEnv, key: string, def: number, min: number, max: number, errs: string[]) {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) errs.push(`${key}: must be an integer from ${min} to ${max} (got "${raw}")`);
+  return n;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates every XEPHANG_* variable; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const errs: string[] = [];
+  const port = intIn(env, 'XEPHANG_PORT', 8080, 0, 65535, errs);
+  const mode = env.XEPHANG_MODE ?? 'demo';
+  if (mode !== 'demo' && mode !== 'production') errs.push(`XEPHANG_MODE: must be "demo" or "production" (got "${mode}")`);
+  const timeZone = env.XEPHANG_TZ ?? 'Asia/Ho_Chi_Minh';
+  if (!validZone(timeZone)) errs.push(`XEPHANG_TZ: unknown time zone "${timeZone}" (e.g. Asia/Ho_Chi_Minh)`);
+  const siteFile = resolve(env.XEPHANG_SITE ?? join(ROOT_DIR, 'sites', 'demo.json'));
+  if (!existsSync(siteFile)) errs.push(`XEPHANG_SITE: file not found: ${siteFile}`);
+  const publicUrl = (env.XEPHANG_PUBLIC_URL ?? `http://${firstLanAddress()}:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) errs.push(`XEPHANG_PUBLIC_URL: must start with http:// or https:// (got "${publicUrl}")`);
+  const issueRateLimit = intIn(env, 'XEPHANG_ISSUE_RATE_LIMIT', 20, 0, 100000, errs);
+  const sessionHours = intIn(env, 'XEPHANG_SESSION_HOURS', 12, 1, 24 * 30, errs);
+  const deviceAllow = (env.XEPHANG_DEVICE_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const a of deviceAllow) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)) errs.push(`XEPHANG_DEVICE_ALLOW: "${a}" is not an IP address or CIDR`);
+  }
+  if (errs.length) throw new ConfigError(errs);
+  return {
+    port,
+    host: env.XEPHANG_HOST ?? '0.0.0.0',
+    dataDir: resolve(env.XEPHANG_DATA_DIR ?? join(ROOT_DIR, 'data')),
+    siteFile,
+    timeZone,
+    mode: mode as Config['mode'],
+    publicUrl,
+    printer: env.XEPHANG_PRINTER ?? null,
+    issueRateLimit,
+    deviceAllow,
+    sessionHours,
+    logLevel: env.XEPHANG_LOG_LEVEL ?? 'info',
+    appsDir: resolve(env.XEPHANG_APPS_DIR ?? join(ROOT_DIR, 'dist', 'apps')),
+  };
+}
