@@ -1,0 +1,3 @@
+import { appConfig } from '../client/vite-app-config.js';
+
+export default appConfig('kiosk');
