@@ -30,9 +30,11 @@ describe('parseNtpSynchronized / ntpSynchronized', () => {
 
   it('asks timedatectl and tolerates its absence', async () => {
     const calls: string[][] = [];
-    expect(await ntpSynchronized(async (cmd, args) => (calls.push([cmd, ...args]), 'no\n'))).toBe(
-      'unsynchronized',
-    );
+    const run = async (cmd: string, args: string[]) => {
+      calls.push([cmd, ...args]);
+      return 'no\n';
+    };
+    expect(await ntpSynchronized(run)).toBe('unsynchronized');
     expect(calls).toEqual([['timedatectl', 'show', '-p', 'NTPSynchronized', '--value']]);
     const enoent = Object.assign(new Error('spawn timedatectl ENOENT'), { code: 'ENOENT' });
     expect(await ntpSynchronized(() => Promise.reject(enoent))).toBe('unknown');
