@@ -1,6 +1,9 @@
 import {
   closeSync,
+  copyFileSync,
+  existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   readdirSync,
   realpathSync,
@@ -8,7 +11,7 @@ import {
   statSync,
   unlinkSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { diskSpace } from '../server/platform/disk.js';
@@ -19,7 +22,8 @@ import { diskSpace } from '../server/platform/disk.js';
  *
  * CLI: `node dist/scripts/backup.js [--db FILE] [--dest DIR]`
  * Env: XEPHANG_DATA_DIR (db = $XEPHANG_DATA_DIR/xephang.db), XEPHANG_BACKUP_DIR (default $XEPHANG_DATA_DIR/backups),
- *      XEPHANG_BACKUP_KEEP_DAILY (14), XEPHANG_BACKUP_KEEP_MONTHLY (12), XEPHANG_TZ (Asia/Ho_Chi_Minh).
+ *      XEPHANG_BACKUP_KEEP_DAILY (14), XEPHANG_BACKUP_KEEP_MONTHLY (12), XEPHANG_TZ (Asia/Ho_Chi_Minh),
+ *      XEPHANG_BACKUP_MIRROR_DIR (optional second copy, e.g. a USB stick; used only if it holds `.xephang-backup`).
  *
  * The copy is taken in ONE backup step: a single read transaction, so it is a consistent snapshot even while
  * the server writes (a WAL reader never blocks the writer), and it cannot be restarted forever by a busy writer
@@ -120,12 +124,42 @@ async function assertRoomFor(dbPath: string, destDir: string): Promise<void> {
 }
 
 /** Copies `dbPath` (live, WAL) into `destDir/xephang-<local date>.db` (replacing today's), verifies, rotates. */
+export const MIRROR_MARKER = '.xephang-backup';
+
+/**
+ * Copies a finished backup to a second disk (USB stick) and rotates there. The disk must carry the marker file
+ * `.xephang-backup`: without it (stick not plugged, only the empty mount point) nothing is written and null is
+ * returned, so backups never silently fill the system disk.
+ */
+export function mirrorBackup(
+  file: string,
+  mirrorDir: string,
+  keepDaily = 14,
+  keepMonthly = 12,
+): { path: string; removed: string[] } | null {
+  if (!existsSync(join(mirrorDir, MIRROR_MARKER))) return null;
+  const dest = join(mirrorDir, basename(file));
+  const partial = `${dest}.partial-${process.pid}`;
+  try {
+    copyFileSync(file, partial);
+    fsyncPath(partial);
+    verifyDatabase(partial);
+    renameSync(partial, dest);
+    fsyncPath(mirrorDir);
+  } catch (err) {
+    if (existsSync(partial)) unlinkSync(partial);
+    throw err;
+  }
+  return { path: dest, removed: rotateBackups(mirrorDir, keepDaily, keepMonthly) };
+}
+
 export async function backupDatabase(
   dbPath: string,
   destDir: string,
   now: Date = new Date(),
   options: BackupOptions = {},
 ): Promise<BackupResult> {
+  if (!existsSync(destDir)) mkdirSync(destDir); // not recursive: a missing parent (unmounted disk) is an error
   await assertRoomFor(dbPath, destDir);
   const finalPath = join(destDir, backupFileName(now, options.timeZone));
   const partial = `${finalPath}.partial-${process.pid}`;
@@ -177,6 +211,10 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write('usage: node dist/scripts/backup.js [--db FILE] [--dest DIR]\n');
@@ -185,22 +223,37 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const dataDir = resolve(env.XEPHANG_DATA_DIR ?? 'data');
   const dbPath = resolve(argValue(argv, '--db') ?? join(dataDir, 'xephang.db'));
   const destDir = resolve(argValue(argv, '--dest') ?? env.XEPHANG_BACKUP_DIR ?? join(dataDir, 'backups'));
+  let keepDaily: number;
+  let keepMonthly: number;
+  let result: BackupResult;
   try {
-    const result = await backupDatabase(dbPath, destDir, new Date(), {
-      timeZone: env.XEPHANG_TZ || 'Asia/Ho_Chi_Minh',
-      keepDaily: positiveInt(env.XEPHANG_BACKUP_KEEP_DAILY, 14, 'XEPHANG_BACKUP_KEEP_DAILY'),
-      keepMonthly: positiveInt(env.XEPHANG_BACKUP_KEEP_MONTHLY, 12, 'XEPHANG_BACKUP_KEEP_MONTHLY'),
-    });
-    process.stdout.write(
-      `Đã sao lưu / backed up ${dbPath} → ${result.path} (${result.bytes} bytes, integrity ok)` +
-        (result.removed.length ? `; rotated out: ${result.removed.join(', ')}` : '') +
-        '\n',
-    );
+    keepDaily = positiveInt(env.XEPHANG_BACKUP_KEEP_DAILY, 14, 'XEPHANG_BACKUP_KEEP_DAILY');
+    keepMonthly = positiveInt(env.XEPHANG_BACKUP_KEEP_MONTHLY, 12, 'XEPHANG_BACKUP_KEEP_MONTHLY');
+    const timeZone = env.XEPHANG_TZ || 'Asia/Ho_Chi_Minh';
+    result = await backupDatabase(dbPath, destDir, new Date(), { timeZone, keepDaily, keepMonthly });
+  } catch (err) {
+    process.stderr.write(`Sao lưu thất bại / backup failed: ${errorText(err)}\n`);
+    return 1;
+  }
+  const rotated = result.removed.length ? `; rotated out: ${result.removed.join(', ')}` : '';
+  process.stdout.write(
+    `Đã sao lưu / backed up ${dbPath} → ${result.path} (${result.bytes} bytes, integrity ok)${rotated}\n`,
+  );
+  const mirrorDir = env.XEPHANG_BACKUP_MIRROR_DIR;
+  if (!mirrorDir) return 0;
+  try {
+    const mirrored = mirrorBackup(result.path, resolve(mirrorDir), keepDaily, keepMonthly);
+    if (mirrored) {
+      process.stdout.write(`Đã chép sang USB / copied to ${mirrored.path}\n`);
+    } else {
+      process.stderr.write(
+        `Không thấy USB sao lưu / backup stick not present: ${join(mirrorDir, MIRROR_MARKER)} missing; ` +
+          'the local backup is fine\n',
+      );
+    }
     return 0;
   } catch (err) {
-    process.stderr.write(
-      `Sao lưu thất bại / backup failed: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
+    process.stderr.write(`Chép sang USB thất bại / copy to the backup stick failed: ${errorText(err)}\n`);
     return 1;
   }
 }

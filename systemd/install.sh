@@ -171,6 +171,8 @@ XEPHANG_PUBLIC_URL=http://$(lan_address):8080
 XEPHANG_BACKUP_DIR=$DATA_DIR/backups
 XEPHANG_BACKUP_KEEP_DAILY=14
 XEPHANG_BACKUP_KEEP_MONTHLY=12
+# Second copy on a USB stick mounted at /media/xephang-backup holding the file .xephang-backup (docs/backup.md):
+#XEPHANG_BACKUP_MIRROR_DIR=/media/xephang-backup
 # Generated at install; never share. Session cookies are signed with this.
 XEPHANG_SESSION_SECRET=$(secret 32)
 # First password of the console's administrator account (change it after the first login).

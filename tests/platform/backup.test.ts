@@ -9,6 +9,8 @@ import {
   backupDatabase,
   backupFileName,
   localDate,
+  MIRROR_MARKER,
+  mirrorBackup,
   selectBackupsToKeep,
   verifyDatabase,
 } from '../../scripts/backup.js';
@@ -205,5 +207,33 @@ describe('CLI: node scripts/backup.ts', () => {
     );
     await expect(failed).rejects.toMatchObject({ code: 1 });
     expect(existsSync(join(dir, 'nope.db'))).toBe(false);
+  });
+});
+
+describe('mirror to a USB stick', () => {
+  it('copies and verifies only when the stick carries the marker file', async () => {
+    const dbPath = join(dir, 'xephang.db');
+    createDb(dbPath, 5);
+    const local = await backupDatabase(dbPath, join(dir, 'local'), new Date('2026-05-14T03:00:00Z'));
+    const stick = join(dir, 'stick');
+    mkdirSync(stick);
+    expect(mirrorBackup(local.path, stick)).toBeNull(); // only the empty mount point: write nothing
+    expect(readdirSync(stick)).toEqual([]);
+    writeFileSync(join(stick, MIRROR_MARKER), '');
+    const mirrored = mirrorBackup(local.path, stick);
+    expect(mirrored?.path).toBe(join(stick, 'xephang-2026-05-14.db'));
+    expect(stats(mirrored!.path).count).toBe(5);
+  });
+
+  it('the CLI reports a missing stick but keeps the local backup (exit 0)', async () => {
+    createDb(join(dir, 'xephang.db'), 1);
+    mkdirSync(join(dir, 'stick'));
+    const env = { ...process.env, XEPHANG_DATA_DIR: dir, XEPHANG_BACKUP_MIRROR_DIR: join(dir, 'stick') };
+    const result = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], {
+      env,
+      timeout: 30_000,
+    });
+    expect(result.stderr).toMatch(/backup stick not present/);
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
   });
 });
