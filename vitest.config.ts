@@ -15,7 +15,7 @@ export default defineConfig({
         test: { name: 'node', include: ['tests/**/*.test.ts'], environment: 'node', pool: 'forks' },
       },
       {
-        plugins: [svelte({ hot: false })],
+        plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {
           name: 'apps',

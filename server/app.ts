@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock, systemClock } from '../core/domain/clock.js';
 import { type Config, ROOT_DIR } from './config.js';
@@ -54,11 +55,11 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 64 * 1024,
-    disableRequestLogging: true,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     forceCloseConnections: true,
     return503OnClosing: true,
   });
+  // TypeBox validates bodies strictly (no type coercion) and converts only params/querystring/headers.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const db = openDatabase(config.dataDir);
   const secrets = loadSecrets(config.dataDir);
   initialiseDatabase(db, config, clock, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
@@ -97,6 +98,10 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', retryAfterMs: ctx.ttl }),
   });
   installErrorHandling(app);
+  // A POST without a body is an empty object, so routes whose fields are all optional accept it.
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined || req.body === null) req.body = {};
+  });
   installAuth(app, auth);
   for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes]) routes(app, deps);
   setupRoutes(app, { db, config, clock });
