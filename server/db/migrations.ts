@@ -145,6 +145,51 @@ export const MIGRATIONS: readonly string[] = [
     after_json TEXT
   );
   `,
+  /* 2: ratings, device configuration, paired devices and pairing codes */ `
+  CREATE TABLE ratings (
+    id INTEGER PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    scale_size INTEGER NOT NULL CHECK (scale_size BETWEEN 2 AND 5),
+    ticket_id INTEGER REFERENCES tickets(id),
+    counter INTEGER NOT NULL,
+    official_id INTEGER REFERENCES officials(id),
+    service TEXT,
+    source TEXT NOT NULL CHECK (source IN ('box', 'tablet')),
+    device_id TEXT NOT NULL,
+    reason TEXT
+  );
+  CREATE INDEX ratings_at ON ratings (site_id, at);
+  CREATE INDEX ratings_official ON ratings (official_id, at);
+  CREATE UNIQUE INDEX ratings_ticket ON ratings (ticket_id) WHERE ticket_id IS NOT NULL;
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('printer', 'ratingBox', 'ticketButtons')),
+    name TEXT NOT NULL,
+    counter INTEGER,
+    config_json TEXT NOT NULL DEFAULT '{}',
+    active INTEGER NOT NULL DEFAULT 1,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE paired_devices (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'tablet', 'screen')),
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    counter INTEGER,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE TABLE pairing_codes (
+    code_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'tablet', 'screen')),
+    counter INTEGER,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
