@@ -9,6 +9,8 @@
 # --screen   also run a full-screen browser on this box: kiosk, lobby, counter-<n>, rate-<n>, console;
 #            ":tty8" picks another virtual terminal than tty1 (needs: apt install cage chromium fonts-noto-core).
 # --no-start install and enable, but do not start (e.g. when preparing a disk image).
+# --server-url URL  a screen-only box: run only the --screen units, showing the server at URL
+#            (e.g. http://192.168.1.10:8080); the server and backup units are installed but not enabled.
 # --uninstall stops and removes the program, units and udev rules; keeps the database (/var/lib/xephang)
 #            and settings (/etc/xephang) unless --purge is given too.
 # DESTDIR=/tmp/root installs into a staging root for tests and packaging: nothing outside it is changed and
@@ -22,6 +24,7 @@ PREFIX=/opt/xephang
 SOURCE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SCREENS=()
 START=1
+SERVER_URL=""
 UNINSTALL=0
 PURGE=0
 DESTDIR=${DESTDIR:-}
@@ -33,7 +36,7 @@ UNIT_DIR=/etc/systemd/system
 RULES=/etc/udev/rules.d/90-xephang.rules
 UNITS=(xephang.service xephang-backup.service xephang-backup.timer xephang-screen@.service)
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 say() { printf '%s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
     --source) SOURCE=$(cd "${2:?--source needs a directory}" && pwd); shift 2 ;;
     --screen) SCREENS+=("${2:?--screen needs a page}"); shift 2 ;;
     --no-start) START=0; shift ;;
+    --server-url) SERVER_URL=${2:?--server-url needs a URL}; shift 2 ;;
     --uninstall) UNINSTALL=1; shift ;;
     --purge) PURGE=1; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -160,23 +164,25 @@ XEPHANG_HOST=0.0.0.0
 XEPHANG_DATA_DIR=$DATA_DIR
 XEPHANG_MODE=production
 XEPHANG_TZ=Asia/Ho_Chi_Minh
-# Address that phones and screens use to reach this box (printed in QR codes), e.g. http://192.168.1.10:8080
-XEPHANG_PUBLIC_URL=http://$(lan_address):8080
-# Ticket printer: the stable name from /etc/udev/rules.d/90-xephang.rules, or a LAN printer.
-#XEPHANG_PRINTER=/dev/xephang-printer
+# Address phones and screens use to reach this box (printed in QR codes). Unset = this box's LAN address;
+# give the box a fixed address (DHCP reservation) and set it, e.g.:
+#XEPHANG_PUBLIC_URL=http://$(lan_address):8080
+# Ticket printer: the stable name from /etc/udev/rules.d/90-xephang.rules, a LAN printer, or a serial one.
+#XEPHANG_PRINTER=usblp:/dev/xephang-printer
 #XEPHANG_PRINTER=tcp://192.168.1.50:9100
-# Site to seed on first start (JSON under $PREFIX/current/sites/):
-#XEPHANG_SITE=$PREFIX/current/sites/example.json
+#XEPHANG_PRINTER=serial:/dev/xephang-printer?baud=9600
+# Site (services, counters) to seed on first start; default: sites/demo.json of the release.
+#XEPHANG_SITE=/etc/xephang/site.json
+# Only these addresses may act as kiosks/counter screens (comma-separated IPs or CIDRs; empty = whole LAN):
+#XEPHANG_DEVICE_ALLOW=192.168.1.0/24
 # Backups: daily files here, rotation 14 daily + 12 monthly (docs/backup.md).
 XEPHANG_BACKUP_DIR=$DATA_DIR/backups
 XEPHANG_BACKUP_KEEP_DAILY=14
 XEPHANG_BACKUP_KEEP_MONTHLY=12
 # Second copy on a USB stick mounted at /media/xephang-backup holding the file .xephang-backup (docs/backup.md):
 #XEPHANG_BACKUP_MIRROR_DIR=/media/xephang-backup
-# Generated at install; never share. Session cookies are signed with this.
+# Generated at install; never share. For signing session cookies.
 XEPHANG_SESSION_SECRET=$(secret 32)
-# First password of the console's administrator account (change it after the first login).
-XEPHANG_ADMIN_PASSWORD=$(secret 6)
 ENV
     umask 022
     mv "$env.new" "$env"
@@ -186,7 +192,10 @@ ENV
   fi
   chmod 0640 "$env"
   system chown root:"$APP_USER" "$ETC_DIR/xephang.env"
-  if [ ! -f "$screen_env" ]; then
+  if [ -n "$SERVER_URL" ]; then
+    printf '%s\n' '# Base URL of the server for xephang-screen@*.service.' "XEPHANG_SCREEN_URL=${SERVER_URL%/}" >"$screen_env"
+    chmod 0644 "$screen_env"
+  elif [ ! -f "$screen_env" ]; then
     printf '%s\n' '# Base URL of the server for xephang-screen@*.service (another box on the LAN: its address).' \
       "XEPHANG_SCREEN_URL=http://127.0.0.1:$(env_value XEPHANG_PORT 8080)" >"$screen_env"
     chmod 0644 "$screen_env"
@@ -264,15 +273,15 @@ enable_units() {
   local now=() spec
   [ "$START" -eq 1 ] && now=(--now)
   system systemctl daemon-reload
-  system systemctl enable "${now[@]}" xephang.service xephang-backup.timer
+  if [ -z "$SERVER_URL" ]; then system systemctl enable "${now[@]}" xephang.service xephang-backup.timer; fi
   for spec in "${SCREENS[@]}"; do system systemctl enable "${now[@]}" "xephang-screen@${spec%%:*}.service"; done
-  if [ "$START" -eq 1 ]; then system systemctl try-restart xephang.service; fi
+  if [ "$START" -eq 1 ] && [ -z "$SERVER_URL" ]; then system systemctl try-restart xephang.service; fi
   system udevadm control --reload
   system udevadm trigger --action=add --subsystem-match=tty --subsystem-match=usbmisc
 }
 
 wait_healthy() {
-  if [ -n "$DESTDIR" ] || [ "$START" -eq 0 ] || ! command -v curl >/dev/null; then return 0; fi
+  if [ -n "$DESTDIR" ] || [ "$START" -eq 0 ] || [ -n "$SERVER_URL" ] || ! command -v curl >/dev/null; then return 0; fi
   local port i
   port=$(env_value XEPHANG_PORT 8080)
   for i in $(seq 1 60); do
@@ -287,7 +296,7 @@ wait_healthy() {
 
 print_urls() {
   local base
-  base=$(env_value XEPHANG_PUBLIC_URL "http://$(lan_address):$(env_value XEPHANG_PORT 8080)")
+  base=${SERVER_URL:-$(env_value XEPHANG_PUBLIC_URL "http://$(lan_address):$(env_value XEPHANG_PORT 8080)")}
   base=${base%/}
   cat <<URLS
 
@@ -337,6 +346,8 @@ main() {
   [ -f "$SOURCE/dist/server/main.js" ] || die "$SOURCE/dist/server/main.js missing: run npm ci && npm run build first"
   [ -d "$SOURCE/node_modules" ] || die "$SOURCE/node_modules missing: run npm ci first"
   validate_screens
+  if [ -n "$SERVER_URL" ] && [ ${#SCREENS[@]} -eq 0 ]; then die "--server-url needs at least one --screen"; fi
+  case "$SERVER_URL" in '' | http://* | https://*) ;; *) die "--server-url must start with http:// or https://" ;; esac
   node=$(find_node)
   check_abi "$node"
   id=$(release_id "$node")

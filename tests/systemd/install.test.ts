@@ -144,3 +144,19 @@ describe('install.sh --uninstall', () => {
     expect(existsSync(join(fakeBin, 'calls.log'))).toBe(false);
   });
 });
+
+describe('install.sh --server-url (a screen-only box)', () => {
+  it('enables only the screen units and points them at the server', async () => {
+    const dest = join(tmp, 'root-screen-only');
+    const result = await install(dest, '--screen', 'counter-2', '--server-url', 'http://192.168.1.10:8080/');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('would run: systemctl enable --now xephang-screen@counter-2.service');
+    expect(result.stdout).not.toContain('enable --now xephang.service');
+    expect(result.stdout).toContain('http://192.168.1.10:8080/display/counter/<n>');
+    expect(readFileSync(join(dest, 'etc/xephang/screen.env'), 'utf8')).toContain(
+      'XEPHANG_SCREEN_URL=http://192.168.1.10:8080\n',
+    );
+    const bad = await install(join(tmp, 'root-screen-bad'), '--server-url', 'http://192.168.1.10:8080');
+    expect(bad.stderr).toContain('--server-url needs at least one --screen');
+  });
+});
