@@ -16,11 +16,13 @@ import { deviceAllowList, installAuth } from './http/auth-hooks.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { appVersion, serveApps } from './http/static-apps.js';
 import { type Realtime, startRealtime } from './realtime/socket-server.js';
+import { consoleViewRoutes } from './routes/console-views.js';
 import { counterRoutes } from './routes/counters.js';
 import type { RouteDeps } from './routes/deps.js';
 import { queueRoutes } from './routes/queue.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
+import { statusRoutes } from './routes/status.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { loadSecrets } from './secrets.js';
 import { AuthService } from './services/auth-service.js';
@@ -103,8 +105,9 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
     if (req.body === undefined || req.body === null) req.body = {};
   });
   installAuth(app, auth);
-  for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes]) routes(app, deps);
+  for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes]) routes(app, deps);
   setupRoutes(app, { db, config, clock });
+  consoleViewRoutes(app, deps, { db, clock });
   await serveApps(app, config.appsDir);
 
   const realtime = startRealtime(app.server, { bus, snapshot, auth, deviceAllowed });
