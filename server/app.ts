@@ -16,6 +16,7 @@ import { deviceAllowList, installAuth } from './http/auth-hooks.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { appVersion, serveApps } from './http/static-apps.js';
 import { type Realtime, startRealtime } from './realtime/socket-server.js';
+import { consoleViewRoutes } from './routes/console-views.js';
 import { counterRoutes } from './routes/counters.js';
 import type { RouteDeps } from './routes/deps.js';
 import { queueRoutes } from './routes/queue.js';
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   installAuth(app, auth);
   for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes]) routes(app, deps);
   setupRoutes(app, { db, config, clock });
+  consoleViewRoutes(app, deps, { db, clock });
   await serveApps(app, config.appsDir);
 
   const realtime = startRealtime(app.server, { bus, snapshot, auth, deviceAllowed });
