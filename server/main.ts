@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const { app } = built;
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
+  if (process.stdout.isTTY) process.stdout.write(banner(base, config.mode));
   app.log.info(
     { kiosk: `${base}/kiosk`, display: `${base}/display`, console: `${base}/console`, mode: config.mode },
     `Xếp Hàng is running: kiosk ${base}/kiosk · lobby screen ${base}/display · officials ${base}/console`,
@@ -50,6 +51,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function banner(base: string, mode: string): string {
+  const demo =
+    mode === 'demo'
+      ? '\n  Tài khoản demo (demo accounts): lan/1111 · minh/2222 · hung/3333 · thu/4444 · chutich/5555 (lãnh đạo) · admin/9999\n'
+      : '';
+  return `
+  Xếp Hàng đang chạy (is running) — ${mode}
+  Máy cấp số (kiosk):            ${base}/kiosk
+  Màn hình sảnh (lobby screen):  ${base}/display
+  Màn hình quầy (counter 1):     ${base}/display/counter/1
+  Cán bộ, quản trị (console):    ${base}/console
+  Tình trạng (health):           ${base}/api/health
+${demo}
+`;
 }
 
 main().catch((err) => {
