@@ -276,8 +276,9 @@ enable_units() {
   if [ -z "$SERVER_URL" ]; then system systemctl enable "${now[@]}" xephang.service xephang-backup.timer; fi
   for spec in "${SCREENS[@]}"; do system systemctl enable "${now[@]}" "xephang-screen@${spec%%:*}.service"; done
   if [ "$START" -eq 1 ] && [ -z "$SERVER_URL" ]; then system systemctl try-restart xephang.service; fi
-  system udevadm control --reload
-  system udevadm trigger --action=add --subsystem-match=tty --subsystem-match=usbmisc
+  # Not fatal: no udev daemon in a chroot or container, and the rules also apply at the next boot.
+  system udevadm control --reload || say "warning: udevadm could not reload the rules (reboot to apply them)"
+  system udevadm trigger --action=add --subsystem-match=tty --subsystem-match=usbmisc || true
 }
 
 wait_healthy() {
@@ -325,7 +326,7 @@ uninstall() {
   rm -f "$(root "$RULES")"
   rm -rf "$(root "$PREFIX")"
   system systemctl daemon-reload
-  system udevadm control --reload
+  system udevadm control --reload || true
   if [ "$PURGE" -eq 1 ]; then
     rm -rf "$(root "$DATA_DIR")" "$(root "$ETC_DIR")" "$(root "/var/lib/$SCREEN_USER")"
     if [ -n "$DESTDIR" ] || getent passwd "$SCREEN_USER" >/dev/null; then system userdel "$SCREEN_USER"; fi
