@@ -18,6 +18,7 @@ import { appVersion, serveApps } from './http/static-apps.js';
 import { type Realtime, startRealtime } from './realtime/socket-server.js';
 import { consoleViewRoutes } from './routes/console-views.js';
 import { counterRoutes } from './routes/counters.js';
+import { displaySettingsRoutes } from './routes/display-settings.js';
 import type { RouteDeps } from './routes/deps.js';
 import { queueRoutes } from './routes/queue.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   });
   installAuth(app, auth);
   for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes]) routes(app, deps);
+  displaySettingsRoutes(app, deps);
   setupRoutes(app, { db, config, clock });
   consoleViewRoutes(app, deps, { db, clock });
   await serveApps(app, config.appsDir);
