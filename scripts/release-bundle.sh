@@ -62,6 +62,12 @@ for item in dist package.json package-lock.json systemd docs sites assets fonts 
 done
 cp -R --preserve=mode,timestamps node_modules "$top/"
 (cd "$top" && npm prune --omit=dev --no-audit --no-fund >/dev/null)
+# better-sqlite3's compile leftovers (SQLite sources, object files: ~30 MB); only build/Release/*.node is loaded.
+bs3="$top/node_modules/better-sqlite3"
+if [ -d "$bs3/build/Release" ]; then
+  rm -rf "$bs3/deps" "$bs3/src" "$bs3/build/deps" "$bs3/build/Release/obj" "$bs3/build/Release/obj.target" \
+    "$bs3/build/Release/.deps" "$bs3/build/Release/sqlite3.a" "$bs3/build/Release/test_extension.node"
+fi
 # The copied native module must load here (same arch and ABI as the target box).
 if node -e 'process.exit(require("./package.json").dependencies?.["better-sqlite3"] ? 0 : 1)'; then
   (cd "$top" && node -e 'new (require("better-sqlite3"))(":memory:").close()') ||
