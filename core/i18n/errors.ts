@@ -107,6 +107,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     vi: 'Mã thiết lập không đúng. Xem mã trong nhật ký máy chủ hoặc tệp setup-code.txt.',
     en: 'Wrong setup code. Find it in the server log or the setup-code.txt file.',
   },
+  PAIRING_CODE_INVALID: {
+    vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn. Vui lòng xin mã mới từ quản trị viên.',
+    en: 'The pairing code is wrong, already used or expired. Please ask an administrator for a new code.',
+  },
   CONFLICT: { vi: 'Dữ liệu đã thay đổi. Vui lòng thử lại.', en: 'The data changed. Please try again.' },
   INTERNAL: {
     vi: 'Có lỗi trong hệ thống. Vui lòng thử lại hoặc báo quản trị viên.',
