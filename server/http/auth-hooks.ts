@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIPv4 } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DeviceIdentity } from '../../core/contracts/pairing.js';
 import type { Role } from '../../core/contracts/site.js';
 import { DomainError, type ErrorCode } from '../../core/domain/errors.js';
 import type { Authenticated, AuthService } from '../services/auth-service.js';
@@ -12,6 +13,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Authenticated | null;
     authProblem: ErrorCode | null;
+    /** a paired kiosk/tablet/screen (cookie xh_device), set by installPairedDevices */
+    device: DeviceIdentity | null;
   }
 }
 
@@ -71,10 +74,10 @@ export function deviceAllowList(entries: readonly string[]): (ip: string) => boo
   };
 }
 
-/** preHandler for device-only paths (kiosk issuing): allowed IPs or a logged-in staff member. */
+/** preHandler for device-only paths (kiosk issuing): allowed IPs, a paired device or a logged-in staff member. */
 export function requireDevice(allowed: (ip: string) => boolean) {
   return async (req: FastifyRequest) => {
-    if (req.auth || allowed(req.ip)) return;
+    if (req.auth || req.device || allowed(req.ip)) return;
     throw new DomainError('DEVICE_NOT_ALLOWED');
   };
 }
