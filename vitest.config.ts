@@ -12,9 +12,11 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
+        extends: true,
         test: { name: 'node', include: ['tests/**/*.test.ts'], environment: 'node', pool: 'forks' },
       },
       {
+        extends: true,
         plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {

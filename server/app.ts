@@ -58,7 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 64 * 1024,
-    forceCloseConnections: true,
+    forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
   // TypeBox validates bodies strictly (no type coercion) and converts only params/querystring/headers.

@@ -25,31 +25,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-      weekday: 'short',
     });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
-export function localParts(epochMs: number, timeZone: string): LocalParts {
-  const p: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(epochMs)) p[part.type] = part.value;
-  return {
-    day: `${p.year}-${p.month}-${p.day}`,
-    weekday: WEEKDAYS[p.weekday ?? 'Sun'] ?? 0,
-    minutes: Number(p.hour) * 60 + Number(p.minute),
-  };
-}
-
-export function localDay(epochMs: number, timeZone: string): string {
-  return localParts(epochMs, timeZone).day;
-}
-
-/** Zone offset (ms) at an instant: local wall time minus UTC. */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+/** Zone offset (ms) at an instant, computed with Intl: local wall time minus UTC. */
+function offsetByIntl(epochMs: number, timeZone: string): number {
   const p: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(epochMs)) p[part.type] = part.value;
   const asUtc = Date.UTC(
@@ -61,6 +44,41 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
     Number(p.second),
   );
   return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * Offsets only change at whole-minute boundaries (DST, historical changes), so they are cached per
+ * zone and 15-minute bucket; a bounded cache keeps long uptimes flat.
+ */
+const BUCKET_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(epochMs / BUCKET_MS)}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const start = Math.floor(epochMs / BUCKET_MS) * BUCKET_MS;
+    const a = offsetByIntl(start, timeZone);
+    const b = offsetByIntl(start + BUCKET_MS - 1, timeZone);
+    if (a !== b) return offsetByIntl(epochMs, timeZone); // a transition inside this bucket: exact
+    if (offsets.size > 2000) offsets.clear();
+    offsets.set(key, a);
+    off = a;
+  }
+  return off;
+}
+
+export function localParts(epochMs: number, timeZone: string): LocalParts {
+  const local = new Date(epochMs + zoneOffsetMs(epochMs, timeZone));
+  return {
+    day: local.toISOString().slice(0, 10),
+    weekday: local.getUTCDay(),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
+}
+
+export function localDay(epochMs: number, timeZone: string): string {
+  return localParts(epochMs, timeZone).day;
 }
 
 /** The instant of local midnight starting `day` (YYYY-MM-DD) in the zone. */

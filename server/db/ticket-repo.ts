@@ -79,6 +79,12 @@ export class TicketRepo {
         cancel_reason = @cancelReason WHERE id = @id`),
       event: db.prepare(`INSERT INTO events (site_id, at, day, type, ticket_id, counter, official_id, service, data_json)
         VALUES (?,?,?,?,?,?,?,?,?)`),
+      aheadAll: db.prepare(
+        "SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ?",
+      ),
+      aheadPriority: db.prepare(
+        "SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ? AND priority IS NOT NULL",
+      ),
       waitingCounts: db.prepare(
         "SELECT service, COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' GROUP BY service",
       ),
@@ -159,6 +165,11 @@ export class TicketRepo {
         JSON.stringify(e.data),
       );
     }
+  }
+  /** Waiting tickets of the same service issued no later than `t` (all of them, or only priority ones). */
+  waitingBefore(t: Ticket, onlyPriority: boolean): number {
+    const stmt = onlyPriority ? this.s.aheadPriority : this.s.aheadAll;
+    return (stmt.get(t.siteId, t.service, t.issuedAt, t.id) as { n: number }).n;
   }
   waitingCounts(siteId: string): Record<string, number> {
     const out: Record<string, number> = {};

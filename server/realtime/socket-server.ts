@@ -67,60 +67,86 @@ export function startRealtime(
     });
   }
 
-  wireBus(d.bus, d.snapshot, display, consoleNs);
+  const unwire = wireBus(d.bus, d.snapshot, display, consoleNs);
   return {
     io,
     close: () =>
       new Promise<void>((resolve) => {
+        unwire();
         io.disconnectSockets(true);
         io.close(() => resolve());
       }),
   };
 }
 
-function wireBus(
-  bus: EventBus,
-  snapshot: SnapshotService,
-  display: Ns,
-  consoleNs: Ns,
-): void {
+/** Runs `fn` at most once per `ms`, trailing, so bursts collapse into one call with fresh data. */
+function coalesce(ms: number, fn: () => void): { run: () => void; cancel: () => void } {
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    run: () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        fn();
+      }, ms);
+      timer.unref();
+    },
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+function wireBus(bus: EventBus, snapshot: SnapshotService, display: Ns, consoleNs: Ns): () => void {
   const both: Ns[] = [display, consoleNs];
-  bus.on('committed', ({ tickets, events }) => {
-    const byId = new Map(tickets.map((t) => [t.id, t]));
-    const countersTouched = new Set<number>();
-    for (const e of events) {
-      const t = e.ticketId === null ? undefined : byId.get(e.ticketId);
-      if (!t) continue;
-      if ((e.type === 'called' || e.type === 'recalled') && e.counter !== null) {
-        const call: Call = {
-          ticketId: t.id,
-          label: t.label,
-          counter: e.counter,
-          service: t.service,
-          calledAt: iso(e.at),
-          recall: e.type === 'recalled',
-        };
-        for (const ns of both) ns.emit('ticket:called', call);
+  // Waiting counts are coalesced: at most one `queue:waiting` per 200 ms, always the latest counts.
+  const waiting = coalesce(200, () => {
+    const services: Record<string, number> = {};
+    for (const [code, n] of Object.entries(snapshot.waitingCounts())) services[code] = n;
+    for (const ns of both) ns.emit('queue:waiting', { services });
+  });
+  const off = [
+    bus.on('committed', ({ tickets, events }) => {
+      const byId = new Map(tickets.map((t) => [t.id, t]));
+      const countersTouched = new Set<number>();
+      for (const e of events) {
+        const t = e.ticketId === null ? undefined : byId.get(e.ticketId);
+        if (!t) continue;
+        if ((e.type === 'called' || e.type === 'recalled') && e.counter !== null) {
+          const call: Call = {
+            ticketId: t.id,
+            label: t.label,
+            counter: e.counter,
+            service: t.service,
+            calledAt: iso(e.at),
+            recall: e.type === 'recalled',
+          };
+          for (const ns of both) ns.emit('ticket:called', call);
+        }
+        if (e.counter !== null) countersTouched.add(e.counter);
       }
-      if (e.counter !== null) countersTouched.add(e.counter);
-    }
-    for (const t of tickets) consoleNs.emit('ticket:updated', ticketView(t));
-    const waiting = { services: snapshot.services().reduce<Record<string, number>>((m, s) => ((m[s.code] = s.waiting), m), {}) };
-    for (const ns of both) ns.emit('queue:waiting', waiting);
-    for (const n of countersTouched) {
-      const c = snapshot.counter(n);
+      for (const t of tickets) consoleNs.emit('ticket:updated', ticketView(t));
+      waiting.run();
+      for (const n of countersTouched) {
+        const c = snapshot.counter(n);
+        for (const ns of both) ns.emit('counter:changed', c);
+      }
+    }),
+    bus.on('counterChanged', ({ counter }) => {
+      const c = snapshot.counter(counter);
       for (const ns of both) ns.emit('counter:changed', c);
-    }
-  });
-  bus.on('counterChanged', ({ counter }) => {
-    const c = snapshot.counter(counter);
-    for (const ns of both) ns.emit('counter:changed', c);
-  });
-  bus.on('siteChanged', () => {
-    const s = snapshot.snapshot();
-    for (const ns of both) ns.emit('queue:snapshot', s);
-  });
-  bus.on('deviceStatus', (s) => {
-    for (const ns of both) ns.emit('device:status', s);
-  });
+    }),
+    bus.on('siteChanged', () => {
+      const s = snapshot.snapshot();
+      for (const ns of both) ns.emit('queue:snapshot', s);
+    }),
+    bus.on('deviceStatus', (s) => {
+      for (const ns of both) ns.emit('device:status', s);
+    }),
+  ];
+  return () => {
+    waiting.cancel();
+    for (const f of off) f();
+  };
 }

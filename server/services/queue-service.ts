@@ -4,7 +4,7 @@ import type { Clock } from '../../core/domain/clock.js';
 import { DomainError } from '../../core/domain/errors.js';
 import { type DomainEvent, event } from '../../core/domain/events.js';
 import { planIssue } from '../../core/domain/issuing.js';
-import { aheadOf, eligibleAt, normalsSinceLastPriority, pickNext } from '../../core/domain/ordering.js';
+import { eligibleAt, normalsSinceLastPriority, pickNext } from '../../core/domain/ordering.js';
 import type { Ticket } from '../../core/domain/ticket.js';
 import { type ActionContext, applyAction } from '../../core/domain/ticket-actions.js';
 import type { SessionRepo } from '../db/session-repo.js';
@@ -47,23 +47,19 @@ export class QueueService {
   constructor(private readonly d: QueueDeps) {}
 
   async issue(body: IssueTicketBody): Promise<{ ticket: IssuedTicket; created: boolean }> {
-    const { catalog, tickets, clock } = this.d;
+    const { catalog, tickets } = this.d;
     const out = await this.d.writes.run(() => {
       const siteId = catalog.siteId;
       const existing = body.requestId ? tickets.byRequestId(siteId, body.requestId) : null;
       const service = catalog.service(existing?.service ?? body.service);
       const ticket = existing ?? this.insertTicket(body, service.code, service.prefix);
-      const inService = tickets.waiting(siteId).filter((t) => t.service === ticket.service && t.id !== ticket.id);
-      const ahead = aheadOf(
-        inService.filter((t) => t.issuedAt <= ticket.issuedAt),
-        ticket.priority !== null,
-      );
+      // people ahead, as core/domain/ordering.ts aheadOf() defines it, counted in SQL
+      const ahead = tickets.waitingBefore(ticket, ticket.priority !== null);
       const events = existing ? [] : [event('issued', ticket.issuedAt, issuedFields(ticket))];
       tickets.recordEvents(siteId, events);
       return { ticket, name: service.name, ahead, events };
     });
     if (out.events.length) this.publish({ tickets: [out.ticket], events: out.events });
-    void clock;
     return {
       ticket: issuedView(out.ticket, out.name, out.ahead, this.d.publicUrl),
       created: out.events.length > 0,

@@ -46,6 +46,12 @@ export class SnapshotService {
     });
   }
 
+  /** Waiting tickets per service code, every service listed (0 when none). */
+  waitingCounts(): Record<string, number> {
+    const counts = this.d.tickets.waitingCounts(this.d.catalog.siteId);
+    return Object.fromEntries(this.d.catalog.site.services.map((s) => [s.code, counts[s.code] ?? 0]));
+  }
+
   counter(number: number): CounterState {
     const { catalog, tickets, sessions, clock } = this.d;
     const c = catalog.site.counters.find((x) => x.number === number);

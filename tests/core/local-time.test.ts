@@ -24,6 +24,13 @@ describe('local time in Asia/Ho_Chi_Minh (UTC+7)', () => {
     expect(new Date(startOfLocalDay('2026-01-01', 'Europe/Paris')).toISOString()).toBe('2025-12-31T23:00:00.000Z');
   });
 
+  it('stays exact across a DST change (cached offsets are per 15-minute bucket)', () => {
+    // Europe/Paris springs forward at 01:00Z on 2026-03-29: 01:59:59 CET → 03:00:00 CEST
+    expect(localParts(Date.parse('2026-03-29T00:59:59Z'), 'Europe/Paris').minutes).toBe(1 * 60 + 59);
+    expect(localParts(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Paris').minutes).toBe(3 * 60);
+    expect(localParts(Date.parse('2026-03-29T01:07:00Z'), 'Europe/Paris').minutes).toBe(3 * 60 + 7);
+  });
+
   it('adds calendar days across months and years', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');

@@ -12,6 +12,8 @@ export class ServerProcess {
     readonly port: number,
     readonly dataDir: string,
     readonly env: Record<string, string> = {},
+    /** `dist` runs the built server (node dist/server/main.js), as in production */
+    readonly entry: 'ts' | 'dist' = 'ts',
   ) {}
 
   get url(): string {
@@ -19,7 +21,9 @@ export class ServerProcess {
   }
 
   async start(timeoutMs = 15_000): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+    const args =
+      this.entry === 'dist' ? [join(ROOT, 'dist', 'server', 'main.js')] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
+    this.child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -42,7 +46,7 @@ export class ServerProcess {
         /* not up yet */
       }
       if (this.child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 10));
     }
     throw new Error(`server not healthy within ${timeoutMs} ms: ${this.output}`);
   }

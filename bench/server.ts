@@ -1,0 +1,183 @@
+/**
+ * Server benchmarks against a real built server process over loopback (issue 11):
+ * cold start, issue latency at 50/s, max sustained issue rate with synchronous=FULL, call→display
+ * latency with 50 displays + 30 consoles while issuing 20/s, and RSS after 10,000 and 100,000 tickets.
+ */
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { HttpClient } from '../tests/fakes/http-client.js';
+import { ServerProcess } from '../tests/fakes/server-process.js';
+import { freePort, tempDataDir } from '../tests/fakes/test-server.js';
+import { Figures, percentile, rssMb, sleep } from './lib.js';
+
+const SITE = join(import.meta.dirname, 'site.json');
+const SERVICES = Array.from({ length: 12 }, (_, i) => `S${i}`);
+const figures = new Figures();
+
+async function startServer(dataDir = tempDataDir('xephang-bench-')): Promise<ServerProcess> {
+  const p = new ServerProcess(await freePort(), dataDir, { XEPHANG_SITE: SITE, XEPHANG_LOG_LEVEL: 'warn' }, 'dist');
+  await p.start(30_000);
+  return p;
+}
+
+async function coldStart(): Promise<void> {
+  const samples: number[] = [];
+  const dataDir = tempDataDir('xephang-bench-');
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const p = await startServer(dataDir);
+    samples.push(performance.now() - t0);
+    await p.stop();
+  }
+  figures.add('cold_start_ms', percentile(samples, 50), 'ms', '≤ 2000 ms');
+}
+
+/** Open loop: send at a fixed rate, measure each request's latency to its durable 201. */
+async function openLoop(url: string, ratePerS: number, seconds: number): Promise<number[]> {
+  const c = new HttpClient(url);
+  const lat: number[] = [];
+  const pending: Promise<void>[] = [];
+  const total = ratePerS * seconds;
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / ratePerS;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const t0 = performance.now();
+    pending.push(
+      c.issue(SERVICES[i % SERVICES.length]!).then((r) => {
+        if (r.status === 201) lat.push(performance.now() - t0);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return lat;
+}
+
+async function maxRate(url: string, seconds: number, concurrency: number): Promise<number> {
+  const c = new HttpClient(url);
+  let ok = 0;
+  const end = performance.now() + seconds * 1000;
+  let i = 0;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const r = await c.issue(SERVICES[i++ % SERVICES.length]!);
+      if (r.status === 201) ok++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return ok / ((performance.now() - t0) / 1000);
+}
+
+async function issuing(): Promise<void> {
+  const p = await startServer();
+  const lat = await openLoop(p.url, 50, 10);
+  figures.add('issue_ticket_ms_p50', percentile(lat, 50), 'ms');
+  figures.add('issue_ticket_ms_p99', percentile(lat, 99), 'ms', '≤ 15 ms');
+  figures.add('issue_ticket_max_per_s', await maxRate(p.url, 5, 64), 'tickets/s', '≥ 1000/s');
+  await p.stop();
+}
+
+function socketClient(url: string, ns: string, cookie?: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = io(url + ns, { transports: ['websocket'], ...(cookie ? { extraHeaders: { cookie } } : {}) });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+}
+
+async function callToDisplay(): Promise<void> {
+  const p = await startServer();
+  const leader = new HttpClient(p.url);
+  await leader.login('lead', '1234');
+  const displays = await Promise.all(Array.from({ length: 50 }, () => socketClient(p.url, '/display')));
+  const consoles = await Promise.all(Array.from({ length: 30 }, () => socketClient(p.url, '/console', leader.cookie)));
+  const officials = await Promise.all(
+    [1, 2, 3, 4].map(async (n) => {
+      const c = new HttpClient(p.url);
+      await c.login(`cb${n}`, '1234', n);
+      return { c, n };
+    }),
+  );
+  const sentAt = new Map<string, number>();
+  const lat: number[] = [];
+  for (const d of displays) {
+    d.on('ticket:called', (call: { label: string; counter: number }) => {
+      const t0 = sentAt.get(`${call.counter}:${call.label}`);
+      if (t0 !== undefined) lat.push(performance.now() - t0);
+    });
+  }
+  // background arrivals at 20/s
+  let issuing = true;
+  const kiosk = new HttpClient(p.url);
+  const arrivals = (async () => {
+    for (let i = 0; issuing; i++) {
+      void kiosk.issue(SERVICES[i % 12]!);
+      await sleep(50);
+    }
+  })();
+  await sleep(1000);
+  for (let round = 0; round < 60; round++) {
+    await Promise.all(
+      officials.map(async ({ c, n }) => {
+        await c.counter(n, 'finish');
+        const t0 = performance.now();
+        const r = await c.counter(n, 'call-next');
+        if (r.status === 200) sentAt.set(`${n}:${r.body.ticket.label}`, t0);
+      }),
+    );
+    await sleep(100);
+  }
+  await sleep(500);
+  issuing = false;
+  await arrivals;
+  figures.add('call_to_display_ms_p50', percentile(lat, 50), 'ms');
+  figures.add('call_to_display_ms_p99', percentile(lat, 99), 'ms', '≤ 20 ms');
+  figures.add('call_to_display_samples', lat.length, 'deliveries');
+  for (const s of [...displays, ...consoles]) s.close();
+  await p.stop();
+}
+
+async function memory(): Promise<void> {
+  const p = await startServer();
+  const pid = p.child!.pid!;
+  const leader = new HttpClient(p.url);
+  await leader.login('lead', '1234');
+  const sockets = [
+    ...(await Promise.all(Array.from({ length: 50 }, () => socketClient(p.url, '/display')))),
+    ...(await Promise.all(Array.from({ length: 30 }, () => socketClient(p.url, '/console', leader.cookie)))),
+  ];
+  const issueN = async (n: number) => {
+    const c = new HttpClient(p.url);
+    let i = 0;
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (i < n) {
+          i++;
+          await c.issue(SERVICES[i % 12]!);
+        }
+      }),
+    );
+  };
+  await issueN(10_000);
+  await sleep(1000);
+  const day = rssMb(pid);
+  figures.add('server_rss_mb', day, 'MB', '≤ 150 MB after a 10,000-ticket day');
+  // 90,000 more, as days pass: restart-free, numbering per day (the bench site has 12 × 9,999 per day)
+  await issueN(90_000);
+  await sleep(1000);
+  const after = rssMb(pid);
+  figures.add('server_rss_mb_100k', after, 'MB');
+  figures.add('server_rss_growth_pct', ((after - day) / day) * 100, '%', '≤ 10 %');
+  for (const s of sockets) s.close();
+  await p.stop();
+}
+
+const only = process.argv[2];
+const parts: Record<string, () => Promise<void>> = { coldStart, issuing, callToDisplay, memory };
+for (const [name, fn] of Object.entries(parts)) {
+  if (!only || only === name) await fn();
+}
+figures.save('results-server.json');
+process.exit(0);
