@@ -7,7 +7,7 @@
 # --source   a built tree: the repository after `npm ci && npm run build`, or an unpacked release bundle
 #            (scripts/release-bundle.sh). Default: the tree this script is in.
 # --screen   also run a full-screen browser on this box: kiosk, lobby, counter-<n>, rate-<n>, console;
-#            ":tty8" picks another virtual terminal than tty1 (needs: apt install cage chromium fonts-noto-core).
+#            ":tty8" picks another virtual terminal than tty1 (needs: apt install cage xwayland chromium fonts-noto-core).
 # --no-start install and enable, but do not start (e.g. when preparing a disk image).
 # --server-url URL  a screen-only box: run only the --screen units, showing the server at URL
 #            (e.g. http://192.168.1.10:8080); the server and backup units are installed but not enabled.
