@@ -19,8 +19,11 @@ export interface Notifier {
   watchdog(): void;
   /** Tell systemd the service is shutting down. */
   stopping(): void;
-  /** Ping every WATCHDOG_USEC/2 while the event loop is alive; returns a function that stops it. */
-  startWatchdog(): () => void;
+  /**
+   * Ping every WATCHDOG_USEC/2 while the event loop is alive (and, if given, while `isHealthy()` is true:
+   * e.g. the database answers), so systemd restarts a hung or broken server; returns a function that stops it.
+   */
+  startWatchdog(isHealthy?: () => boolean): () => void;
   /** True when NOTIFY_SOCKET is set. */
   readonly enabled: boolean;
   /** Watchdog interval in ms (WATCHDOG_USEC / 2), or null when no watchdog is requested for this process. */
@@ -88,9 +91,17 @@ export function createNotifier(env: Env = process.env, logger?: Logger): Notifie
     ready: () => send('READY=1\nSTATUS=Xếp Hàng is serving'),
     watchdog: () => send('WATCHDOG=1'),
     stopping: () => send('STOPPING=1'),
-    startWatchdog() {
+    startWatchdog(isHealthy) {
       if (!socket || intervalMs === null) return () => {};
-      const timer = setInterval(() => send('WATCHDOG=1'), intervalMs);
+      const timer = setInterval(() => {
+        let healthy = true;
+        try {
+          healthy = isHealthy ? isHealthy() : true;
+        } catch {
+          healthy = false;
+        }
+        if (healthy) send('WATCHDOG=1');
+      }, intervalMs);
       timer.unref();
       return () => clearInterval(timer);
     },
