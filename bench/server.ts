@@ -79,9 +79,16 @@ async function issuing(): Promise<void> {
   await p.stop();
 }
 
+async function loginLeader(url: string): Promise<HttpClient> {
+  const leader = new HttpClient(url);
+  const r = await leader.login('lead', '1234');
+  if (r.status !== 201) throw new Error(`leader login failed: ${JSON.stringify(r.body)}`);
+  return leader;
+}
+
 function socketClient(url: string, ns: string, cookie?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(url + ns, { transports: ['websocket'], ...(cookie ? { extraHeaders: { cookie } } : {}) });
+    const s = io(url + ns, { transports: ['websocket'], forceNew: true, ...(cookie ? { extraHeaders: { cookie } } : {}) });
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
   });
@@ -89,8 +96,7 @@ function socketClient(url: string, ns: string, cookie?: string): Promise<Socket>
 
 async function callToDisplay(): Promise<void> {
   const p = await startServer();
-  const leader = new HttpClient(p.url);
-  await leader.login('lead', '1234');
+  const leader = await loginLeader(p.url);
   const displays = await Promise.all(Array.from({ length: 50 }, () => socketClient(p.url, '/display')));
   const consoles = await Promise.all(Array.from({ length: 30 }, () => socketClient(p.url, '/console', leader.cookie)));
   const officials = await Promise.all(
@@ -142,8 +148,7 @@ async function callToDisplay(): Promise<void> {
 async function memory(): Promise<void> {
   const p = await startServer();
   const pid = p.child!.pid!;
-  const leader = new HttpClient(p.url);
-  await leader.login('lead', '1234');
+  const leader = await loginLeader(p.url);
   const sockets = [
     ...(await Promise.all(Array.from({ length: 50 }, () => socketClient(p.url, '/display')))),
     ...(await Promise.all(Array.from({ length: 30 }, () => socketClient(p.url, '/console', leader.cookie)))),

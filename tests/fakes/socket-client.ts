@@ -11,6 +11,7 @@ export function connectSocket(
 ): { socket: TestSocket; events: Array<[string, unknown]>; next: (name: string, timeoutMs?: number) => Promise<unknown> } {
   const socket: TestSocket = io(url + ns, {
     transports: ['websocket'],
+    forceNew: true,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
     ...(cookie ? { extraHeaders: { cookie } } : {}),
