@@ -8,6 +8,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { type Clock, systemClock } from '../core/domain/clock.js';
 import { type Config, ROOT_DIR } from './config.js';
 import { type Db, openDatabase } from './db/open.js';
+import {
+  createDeviceFeatures,
+  type DeviceDriverFactory,
+  type DeviceFeatures,
+  installPairedDevices,
+  registerDeviceFeatureRoutes,
+  wireRatingBroadcast,
+} from './devices/features.js';
 import { SessionRepo } from './db/session-repo.js';
 import { TicketRepo } from './db/ticket-repo.js';
 import { WriteQueue } from './db/write-queue.js';
@@ -38,15 +46,26 @@ export interface AppOptions {
   config: Config;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** serial device drivers (tests: real ptys or fakes); absent = the real serial ports */
+  devices?: DeviceDriverFactory;
+}
+
+/** Every registered route (the route × role matrix and the fuzzer walk them). */
+export interface RouteInfo {
+  method: string;
+  url: string;
 }
 
 export interface XephangApp {
+  routes: RouteInfo[];
   app: FastifyInstance;
   db: Db;
   bus: EventBus;
   deps: RouteDeps;
   realtime: Realtime;
   writes: WriteQueue;
+  /** ratings, pairing, rating boxes and ticket buttons */
+  features: DeviceFeatures;
 }
 
 const PKG_VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -60,6 +79,10 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
     bodyLimit: 64 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+  });
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   // TypeBox validates bodies strictly (no type coercion) and converts only params/querystring/headers.
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
@@ -79,6 +102,9 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   const snapshot = new SnapshotService({ catalog, tickets, sessions, clock, version });
   const health = new HealthService({ db, bus, clock, version, mode: config.mode, timeZone: config.timeZone });
   const deviceAllowed = deviceAllowList(config.deviceAllow);
+  const features = await createDeviceFeatures({
+    db, config, catalog, tickets, writes, bus, clock, queue, log: app.log, drivers: opts.devices,
+  });
   const deps: RouteDeps = { config, catalog, queue, counters, auth, snapshot, health, tickets, deviceAllowed };
 
   await app.register(fastifyHelmet, {
@@ -106,18 +132,22 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
     if (req.body === undefined || req.body === null) req.body = {};
   });
   installAuth(app, auth);
+  installPairedDevices(app, features.pairing);
   for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes]) routes(app, deps);
   displaySettingsRoutes(app, deps);
   setupRoutes(app, { db, config, clock });
   consoleViewRoutes(app, deps, { db, clock });
+  registerDeviceFeatureRoutes(app, features, config);
   await serveApps(app, config.appsDir);
 
   const realtime = startRealtime(app.server, { bus, snapshot, auth, deviceAllowed });
   app.addHook('preClose', async () => {
     await realtime.close();
   });
+  wireRatingBroadcast(bus, realtime.io);
+  app.addHook('preClose', () => features.close());
   app.addHook('onClose', async () => {
     db.close();
   });
-  return { app, db, bus, deps, realtime, writes };
+  return { routes, app, db, bus, deps, realtime, writes, features };
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deviceSeedsFromEnv } from './devices/device-env.js';
+import type { DeviceSeed } from './devices/env-format.js';
 
 /** Deployment settings, from the environment only (systemd EnvironmentFile=). Business data lives in the DB. */
 export interface Config {
@@ -13,6 +15,9 @@ export interface Config {
   mode: 'demo' | 'production';
   publicUrl: string;
   printer: string | null;
+  /** XEPHANG_RATING_BOXES / XEPHANG_TICKET_BUTTONS: fill the devices table on first start (docs/devices.md) */
+  ratingBoxes: DeviceSeed[];
+  ticketButtons: DeviceSeed[];
   /** requests per minute per client for ticket issuing; 0 = off (benchmarks) */
   issueRateLimit: number;
   /** IPs/CIDRs allowed to issue tickets and open display feeds without a paired device token; empty = anyone */
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const a of deviceAllow) {
     if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a)) errs.push(`XEPHANG_DEVICE_ALLOW: "${a}" is not an IP address or CIDR`);
   }
+  const devices = deviceSeedsFromEnv(env, errs);
   if (errs.length) throw new ConfigError(errs);
   return {
     port,
@@ -92,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode: mode as Config['mode'],
     publicUrl,
     printer: env.XEPHANG_PRINTER ?? null,
+    ratingBoxes: devices.ratingBoxes,
+    ticketButtons: devices.ticketButtons,
     issueRateLimit,
     deviceAllow,
     sessionHours,

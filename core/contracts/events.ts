@@ -1,6 +1,7 @@
 import type { DeviceStatus } from './devices.js';
 import type { Call, CounterState, QueueSnapshot, WaitingCounts } from './queue.js';
 import type { TicketView } from './api.js';
+import type { RatingReceived, RatingRequested } from './rating-api.js';
 
 /**
  * Socket.IO contracts. Server → client events are past-tense facts emitted only after the
@@ -15,6 +16,10 @@ export interface DisplayServerToClient {
   'queue:waiting': (w: WaitingCounts) => void;
   'counter:changed': (c: CounterState) => void;
   'device:status': (d: DeviceStatus) => void;
+  /** a ticket finished at `counter`: its screen/tablet asks for a rating until `expiresAt` (no `officialName` here) */
+  'rating:requested': (r: RatingRequested) => void;
+  /** a rating was stored at `counter` (never the official's identity) */
+  'rating:received': (r: RatingReceived) => void;
 }
 
 export interface ConsoleServerToClient extends DisplayServerToClient {
