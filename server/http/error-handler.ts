@@ -46,6 +46,12 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND'));
 }
 
+/** Errors Fastify raises before routing (bad URL encoding, overlong parameters): same envelope. */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  req.log.info({ code: err.code, reason: err.message }, 'request refused before routing');
+  return sendError(req, reply, 'BAD_REQUEST');
+}
+
 function validationDetail(e: FastifyError): string {
   const first = e.validation?.[0];
   if (!first) return '';
