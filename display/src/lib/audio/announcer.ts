@@ -3,7 +3,7 @@
  * to the end and the next waits. A recall is queued again. Segments play when all are recorded; else the
  * call is spoken by the browser (vi-VN); else at least the chime sounds. Plain TypeScript, no Svelte.
  */
-import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../../../core/contracts/voice.js';
+import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../../../core/domain/announcement-settings.js';
 import {
   type AnnouncementPlan,
   CHIME,
@@ -20,10 +20,11 @@ export interface CallToAnnounce {
   counter: string | number;
 }
 
-export interface QueuedAnnouncement extends CallToAnnounce {
+/** The call as given (e.g. a `Call` from `ticket:called`, with its ticketId) plus its place in line. */
+export type QueuedAnnouncement<C extends CallToAnnounce = CallToAnnounce> = C & {
   /** Increasing number, unique per announcer. */
   seq: number;
-}
+};
 
 /** `needs-gesture`: the browser blocks audio; show "Bấm để bật âm thanh" and call `unlock()` on a click. */
 export type AnnouncerState = 'idle' | 'playing' | 'needs-gesture';
@@ -31,7 +32,7 @@ export type AnnouncerState = 'idle' | 'playing' | 'needs-gesture';
 /** `played`: recorded segments; `spoken`: speech synthesis; `chime`: only the chime could sound. */
 export type AnnouncementOutcome = 'played' | 'spoken' | 'chime' | 'silent' | 'disabled';
 
-export interface AnnouncerOptions {
+export interface AnnouncerOptions<C extends CallToAnnounce = CallToAnnounce> {
   player: SegmentPlayer;
   speaker?: Speaker;
   settings?: VoiceSettings;
@@ -39,10 +40,10 @@ export interface AnnouncerOptions {
   maxQueue?: number;
   onState?: (state: AnnouncerState) => void;
   /** A call starts sounding: highlight it, show `plan.caption`. */
-  onStart?: (call: QueuedAnnouncement, plan: AnnouncementPlan) => void;
-  onEnd?: (call: QueuedAnnouncement, outcome: AnnouncementOutcome) => void;
+  onStart?: (call: QueuedAnnouncement<C>, plan: AnnouncementPlan) => void;
+  onEnd?: (call: QueuedAnnouncement<C>, outcome: AnnouncementOutcome) => void;
   /** A waiting call was dropped because the queue was full. */
-  onDrop?: (call: QueuedAnnouncement) => void;
+  onDrop?: (call: QueuedAnnouncement<C>) => void;
 }
 
 async function attempt(run: () => Promise<void>): Promise<'ok' | 'blocked' | 'failed'> {
@@ -57,9 +58,9 @@ async function attempt(run: () => Promise<void>): Promise<'ok' | 'blocked' | 'fa
 const sameLabel = (a: CallToAnnounce, b: CallToAnnounce) =>
   a.label.trim().toUpperCase() === b.label.trim().toUpperCase();
 
-export class Announcer {
-  #waiting: QueuedAnnouncement[] = [];
-  #current: QueuedAnnouncement | undefined;
+export class Announcer<C extends CallToAnnounce = CallToAnnounce> {
+  #waiting: QueuedAnnouncement<C>[] = [];
+  #current: QueuedAnnouncement<C> | undefined;
   #state: AnnouncerState = 'idle';
   #settings: VoiceSettings;
   #seq = 0;
@@ -68,17 +69,17 @@ export class Announcer {
   #idleWaiters: (() => void)[] = [];
   #phrases: { source: object; index: PhraseIndex } | undefined;
 
-  constructor(private readonly opts: AnnouncerOptions) {
+  constructor(private readonly opts: AnnouncerOptions<C>) {
     this.#settings = opts.settings ?? DEFAULT_VOICE_SETTINGS;
   }
 
   get state(): AnnouncerState {
     return this.#state;
   }
-  get current(): QueuedAnnouncement | undefined {
+  get current(): QueuedAnnouncement<C> | undefined {
     return this.#current;
   }
-  get waiting(): readonly QueuedAnnouncement[] {
+  get waiting(): readonly QueuedAnnouncement<C>[] {
     return [...this.#waiting];
   }
 
@@ -87,8 +88,8 @@ export class Announcer {
   }
 
   /** Queues a call (a recall of the same number is queued again). */
-  announce(call: CallToAnnounce): QueuedAnnouncement {
-    const queued = { label: call.label, counter: call.counter, seq: ++this.#seq };
+  announce(call: C): QueuedAnnouncement<C> {
+    const queued: QueuedAnnouncement<C> = { ...call, seq: ++this.#seq };
     this.#waiting.push(queued);
     this.#trim();
     void this.#pump();
@@ -172,11 +173,12 @@ export class Announcer {
     return this.#phrases.index;
   }
 
-  async #playOne(call: QueuedAnnouncement): Promise<AnnouncementOutcome | 'blocked'> {
+  async #playOne(call: QueuedAnnouncement<C>): Promise<AnnouncementOutcome | 'blocked'> {
     const settings = this.#settings;
     if (!settings.enabled) return 'disabled';
     await this.opts.player.load().catch(() => undefined);
-    const plan = describeAnnouncement({ ...settings, ...call, phrases: this.#phraseIndex() });
+    const { label, counter } = call;
+    const plan = describeAnnouncement({ ...settings, label, counter, phrases: this.#phraseIndex() });
     this.#safely(() => this.opts.onStart?.(call, plan));
     const { player, speaker } = this.opts;
     if (missingSegments(plan.segments, player.available).length === 0) {

@@ -94,7 +94,7 @@ export class HtmlAudioPlayer implements SegmentPlayer {
     try {
       await el.play();
     } catch (e) {
-      if (e instanceof DOMException && e.name === 'NotAllowedError') throw new AutoplayBlockedError();
+      if ((e as { name?: unknown } | null)?.name === 'NotAllowedError') throw new AutoplayBlockedError();
       throw e;
     }
     this.#unlocked = true;

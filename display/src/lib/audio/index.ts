@@ -1,5 +1,5 @@
 /** Voice announcements for lobby and counter screens: `createAnnouncer()` wires the real browser parts. */
-import { Announcer, type AnnouncerOptions } from './announcer.js';
+import { Announcer, type AnnouncerOptions, type CallToAnnounce } from './announcer.js';
 import { HtmlAudioPlayer } from './html-audio-player.js';
 import { SpeechSpeaker } from './speech-speaker.js';
 import type { SegmentPlayer } from './types.js';
@@ -12,7 +12,8 @@ export { SpeechSpeaker } from './speech-speaker.js';
 export * from './types.js';
 export { WebAudioPlayer } from './web-audio-player.js';
 
-export interface CreateAnnouncerOptions extends Omit<AnnouncerOptions, 'player' | 'speaker'> {
+export interface CreateAnnouncerOptions<C extends CallToAnnounce = CallToAnnounce>
+  extends Omit<AnnouncerOptions<C>, 'player' | 'speaker'> {
   /** Where segments are served; default `/voice/vi/`. */
   base?: string;
 }
@@ -24,9 +25,11 @@ export function createSegmentPlayer(base?: string): SegmentPlayer {
 }
 
 /** Creates the announcer and starts preloading segments; call `probe()` to learn early about autoplay. */
-export function createAnnouncer(opts: CreateAnnouncerOptions = {}): Announcer {
+export function createAnnouncer<C extends CallToAnnounce = CallToAnnounce>(
+  opts: CreateAnnouncerOptions<C> = {},
+): Announcer<C> {
   const { base, ...rest } = opts;
   const player = createSegmentPlayer(base);
   void player.load().catch(() => undefined);
-  return new Announcer({ ...rest, player, speaker: new SpeechSpeaker() });
+  return new Announcer<C>({ ...rest, player, speaker: new SpeechSpeaker() });
 }

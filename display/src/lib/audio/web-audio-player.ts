@@ -43,6 +43,11 @@ export class WebAudioPlayer implements SegmentPlayer {
     return this.#phrases;
   }
 
+  /** Seconds the given segments last when played back to back (0 for segments not loaded). */
+  duration(ids: readonly string[]): number {
+    return ids.reduce((sum, id) => sum + (this.#buffers.get(id)?.duration ?? 0), 0);
+  }
+
   load(): Promise<void> {
     this.#loading ??= this.#load();
     return this.#loading;
