@@ -23,7 +23,7 @@ export {
   parsePrinterUri,
   validatePrinterSettings,
 } from './printer-uri.js';
-export { renderTicket } from './render-ticket.js';
+export { layoutTicketScene, renderTicket, warmUpRenderer } from './render-ticket.js';
 export { PrinterIoError, type PrinterTransport } from './transport.js';
 export { createTransport, type TransportOptions };
 

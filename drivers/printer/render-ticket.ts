@@ -1,10 +1,15 @@
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { PAPER_WIDTHS, type TicketLayout, type TicketPrintData } from '../../core/contracts/printing.js';
+import {
+  defaultTicketLayout,
+  PAPER_WIDTHS,
+  type TicketLayout,
+  type TicketPrintData,
+} from '../../core/contracts/printing.js';
 import { ticketFonts } from './font-files.js';
 import { loadFontMetrics } from './font-metrics.js';
-import { type MonoBitmap, thresholdRgba } from './mono-bitmap.js';
+import { bytesPerRow, createBitmap, type MonoBitmap, thresholdRgba } from './mono-bitmap.js';
 import { drawQr } from './qr-draw.js';
-import type { FlowFonts } from './svg-flow.js';
+import type { FlowFonts, SvgSegment } from './svg-flow.js';
 import { layoutTicket, type SceneOptions, type TicketScene } from './ticket-layout.js';
 
 /**
@@ -54,10 +59,39 @@ export function layoutTicketScene(
   return layoutTicket(data, layout, width, getRenderer().fonts, options);
 }
 
-/** Rasterises an SVG of `width`×`height` to 1 bit with our fonts. */
+/** Rasterises an SVG to 1 bit with our fonts. */
 export function rasterizeSvg(svg: string): MonoBitmap {
   const image = new Resvg(svg, getRenderer().options).render();
   return thresholdRgba(image.pixels, image.width, image.height);
+}
+
+/** Bitmaps of static slices (header per service, notice/footer), keyed by their SVG text. */
+const segmentCache = new Map<string, MonoBitmap>();
+const SEGMENT_CACHE_SIZE = 48;
+
+function rasterizeSegment(segment: SvgSegment): MonoBitmap {
+  if (!segment.cacheable) return rasterizeSvg(segment.svg);
+  const hit = segmentCache.get(segment.svg);
+  if (hit) {
+    segmentCache.delete(segment.svg); // refresh: least recently used goes first
+    segmentCache.set(segment.svg, hit);
+    return hit;
+  }
+  const bitmap = rasterizeSvg(segment.svg);
+  if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.delete(segmentCache.keys().next().value!);
+  segmentCache.set(segment.svg, bitmap);
+  return bitmap;
+}
+
+/** Renders each slice (cached ones are copied) and stacks them into one bitmap. */
+function rasterizeScene(scene: TicketScene): MonoBitmap {
+  const out = createBitmap(scene.width, scene.height);
+  const stride = bytesPerRow(out);
+  for (const segment of scene.segments) {
+    const slice = rasterizeSegment(segment);
+    out.data.set(slice.data.subarray(0, segment.height * stride), segment.top * stride);
+  }
+  return out;
 }
 
 /**
@@ -71,7 +105,25 @@ export function renderTicket(
   options?: SceneOptions,
 ): MonoBitmap {
   const scene = layoutTicketScene(data, layout, width, options);
-  const bitmap = rasterizeSvg(scene.svg);
+  const bitmap = rasterizeScene(scene);
   if (scene.qr) drawQr(bitmap, scene.qr.matrix, scene.qr.x, scene.qr.y, scene.qr.modulePx);
   return bitmap;
+}
+
+/** Loads the fonts and warms resvg so the first real ticket is as fast as the rest (call at start-up). */
+export function warmUpRenderer(): void {
+  renderTicket(
+    {
+      centreLines: ['Xếp Hàng'],
+      serviceName: 'Hộ tịch',
+      label: 'A000',
+      ahead: 0,
+      issuedAt: '2026-01-01T00:00:00.000Z',
+      timeZone: 'UTC',
+      statusUrl: 'http://localhost/',
+      footerLines: [],
+    },
+    defaultTicketLayout,
+    576,
+  );
 }

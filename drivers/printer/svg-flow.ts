@@ -19,13 +19,27 @@ export const LINE_HEIGHT = 1.3;
 /** Baseline offset from the top of a line box, as a multiple of the font size. */
 const BASELINE = 1.0;
 
+/** A horizontal slice of the ticket, rasterised on its own (and cached when `cacheable`). */
+export interface SvgSegment {
+  top: number;
+  height: number;
+  svg: string;
+  /** Same SVG text → same pixels: static slices (header, notice) are rendered once. */
+  cacheable: boolean;
+}
+
 /**
  * A top-to-bottom flow of SVG elements: the ticket layout appends blocks and the flow tracks the
- * current y. Text is measured with the font's own advance widths and wrapped to fit.
+ * current y. Text is measured with the font's own advance widths and wrapped to fit. The flow is
+ * cut into segments so that slices identical from ticket to ticket can be cached as bitmaps.
  */
 export class SvgFlow {
   y: number;
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
+  private readonly done: Array<Omit<SvgSegment, 'svg'> & { parts: string[] }> = [];
+  /** Absolute top of the current segment. */
+  private origin = 0;
+  private cacheable = true;
 
   constructor(
     readonly width: number,
@@ -94,11 +108,53 @@ export class SvgFlow {
     this.parts.push(svg);
   }
 
-  toSvg(height: number): string {
+  /** Absolute y on the ticket of a y local to the current segment. */
+  toAbsolute(localY: number): number {
+    return this.origin + localY;
+  }
+
+  /**
+   * Ends the current segment at the current whole-pixel y and starts a new one whose coordinates
+   * start again at 0, so a static block renders to the same SVG wherever it lands on the ticket.
+   */
+  segment(cacheable: boolean): void {
+    const height = Math.round(this.y);
+    if (height > 0) {
+      this.done.push({ top: this.origin, height, cacheable: this.cacheable, parts: this.parts });
+      this.parts = [];
+      this.origin += height;
+    }
+    this.y = 0;
+    this.cacheable = cacheable;
+  }
+
+  /** The whole ticket as SVG slices covering rows 0 … height. */
+  toSegments(height: number): SvgSegment[] {
+    const last = {
+      top: this.origin,
+      height: height - this.origin,
+      cacheable: this.cacheable,
+      parts: this.parts,
+    };
+    return [...this.done, last]
+      .filter((seg) => seg.height > 0)
+      .map((seg) => ({ ...seg, svg: this.svg(seg.height, seg.parts.join('')) }));
+  }
+
+  private svg(height: number, body: string): string {
     return (
       `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${height}" ` +
       `viewBox="0 0 ${this.width} ${height}" font-family="Noto Sans">` +
-      `<rect width="${this.width}" height="${height}" fill="#fff"/>${this.parts.join('')}</svg>`
+      `<rect width="${this.width}" height="${height}" fill="#fff"/>${body}</svg>`
+    );
+  }
+
+  /** The whole ticket as one SVG (previews, tests): the segments stacked. */
+  toSvg(height: number): string {
+    const all = [...this.done, { top: this.origin, parts: this.parts }];
+    return this.svg(
+      height,
+      all.map((seg) => `<g transform="translate(0 ${seg.top})">${seg.parts.join('')}</g>`).join(''),
     );
   }
 }

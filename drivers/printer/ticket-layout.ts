@@ -1,6 +1,6 @@
 import type { TicketLayout, TicketPrintData } from '../../core/contracts/printing.js';
 import { QR_QUIET_MODULES, type QrMatrix, qrMatrix, qrSide } from './qr-draw.js';
-import { type FlowFonts, LINE_HEIGHT, SvgFlow } from './svg-flow.js';
+import { type FlowFonts, LINE_HEIGHT, SvgFlow, type SvgSegment } from './svg-flow.js';
 import { cleanText, escapeXml } from './text-wrap.js';
 import { formatIssuedAt, TICKET_TEXT } from './ticket-text.js';
 
@@ -10,6 +10,9 @@ type QrPlace = { x: number; y: number; modulePx: number; matrix: QrMatrix };
 export interface TicketScene {
   width: number;
   height: number;
+  /** Horizontal slices rendered separately; static ones are cached as bitmaps. */
+  segments: SvgSegment[];
+  /** The whole ticket as one SVG (previews, tests). */
   svg: string;
   qr?: QrPlace;
   /** Rows of the big queue number (its cap height), for previews and tests. */
@@ -88,7 +91,7 @@ function bigLabel(flow: SvgFlow, label: string, s: Scale): TicketScene['label'] 
       `font-size="${size.toFixed(1)}" font-weight="700" text-anchor="middle">${escapeXml(text)}</text>`,
   );
   flow.y = baseline + px(18 * s.k);
-  return { top: baseline - Math.round(cap), height: Math.round(cap) };
+  return { top: flow.toAbsolute(baseline - Math.round(cap)), height: Math.round(cap) };
 }
 
 /** Priority category in white on a black band: seen at a glance by staff and citizen. */
@@ -108,6 +111,9 @@ function details(flow: SvgFlow, data: TicketPrintData, layout: TicketLayout, s: 
   if (layout.showPriority && data.priorityName?.trim()) priorityBand(flow, data.priorityName, s);
   if (layout.showAhead) flow.text(TICKET_TEXT.ahead(data.ahead), { size: px(BASE.ahead * s.t), bold: true });
   if (layout.showTime) flow.text(formatIssuedAt(data.issuedAt, data.timeZone), { size: px(BASE.time * s.t) });
+}
+
+function notice(flow: SvgFlow, layout: TicketLayout, s: Scale): void {
   flow.rule(px(BASE.rule * s.k), px(8 * s.k));
   if (layout.notice.trim())
     flow.text(layout.notice, { size: px(BASE.notice * s.t), bold: true, maxLines: 3 });
@@ -127,7 +133,8 @@ function qrRow(
   const modulePx = 4;
   const side = qrSide(matrix, modulePx);
   const quiet = QR_QUIET_MODULES * modulePx;
-  const qr = { x: Math.max(0, flow.margin - quiet), y: Math.round(flow.y - quiet / 2), modulePx, matrix };
+  const top = Math.round(flow.y - quiet / 2);
+  const qr = { x: Math.max(0, flow.margin - quiet), y: flow.toAbsolute(top), modulePx, matrix };
   const textX = qr.x + side + px(4 * s.k);
   const textWidth = flow.width - flow.margin - textX;
   const scanStyle = { size: px(BASE.scan * s.t) };
@@ -139,13 +146,13 @@ function qrRow(
   const footH = foot.length > 0 ? gap + foot.length * lineH(footStyle.size) : 0;
   const footerDone = scan.length * lineH(scanStyle.size) + footH <= side;
   const blockH = scan.length * lineH(scanStyle.size) + (footerDone ? footH : 0);
-  flow.y = qr.y + (side - blockH) / 2;
+  flow.y = top + (side - blockH) / 2;
   flow.lines(scan, scanStyle, textX, 'start');
   if (footerDone && foot.length > 0) {
     flow.gap(gap);
     flow.lines(foot, footStyle, textX, 'start');
   }
-  flow.y = qr.y + side - quiet / 2;
+  flow.y = top + side - quiet / 2;
   return { qr, footerDone };
 }
 
@@ -169,12 +176,16 @@ export function layoutTicket(
   const s: Scale = { k, t: Math.max(0.85, k) };
   const flow = new SvgFlow(width, px(BASE.margin * k), fonts, px(BASE.top * k));
   header(flow, data, layout, s);
+  flow.segment(false); // number, priority, people ahead, time: different on every ticket
   const label = bigLabel(flow, data.label, s);
   details(flow, data, layout, s);
+  flow.segment(true); // notice, QR caption, footer: the same on every ticket (the QR is drawn later)
+  notice(flow, layout, s);
   const foot = footerLines(data, layout);
   const row = layout.showQr && options.qrInImage ? qrRow(flow, data.statusUrl, s, foot) : undefined;
   if (!row?.footerDone) footer(flow, foot, s);
   const qr = row?.qr;
-  const height = Math.ceil(flow.y + BASE.bottom * k);
-  return { width, height, svg: flow.toSvg(height), label, ...(qr ? { qr } : {}) };
+  const height = Math.ceil(flow.toAbsolute(flow.y) + BASE.bottom * k);
+  const segments = flow.toSegments(height);
+  return { width, height, segments, svg: flow.toSvg(height), label, ...(qr ? { qr } : {}) };
 }

@@ -11,6 +11,7 @@ import {
   getPixel,
   pngToBitmap,
 } from '../../../drivers/printer/mono-bitmap.js';
+import { drawQr } from '../../../drivers/printer/qr-draw.js';
 import { layoutTicketScene, rasterizeSvg, renderTicket } from '../../../drivers/printer/render-ticket.js';
 import { decodeQr, demoTicket, inkBox } from '../../fakes/fake-printer-tickets.js';
 
@@ -151,6 +152,32 @@ describe('renderTicket', () => {
     expect(svg).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(svg).toContain('4 xin, 4 luôn');
     expect(svg).toContain('Đường dây nóng');
+  });
+
+  it('renders slice by slice (static slices cached) exactly like the whole SVG at once', () => {
+    for (const data of [
+      priorityTicket,
+      demoTicket({ serviceName: 'Đất đai', label: 'C112' }),
+      priorityTicket,
+    ]) {
+      for (const width of [576, 384] as const) {
+        const scene = layoutTicketScene(data, defaultTicketLayout, width);
+        expect(scene.segments.map((s) => s.cacheable)).toEqual([true, false, true]);
+        expect(scene.segments.reduce((h, s) => h + s.height, 0)).toBe(scene.height);
+        const whole = rasterizeSvg(scene.svg);
+        drawQr(whole, scene.qr!.matrix, scene.qr!.x, scene.qr!.y, scene.qr!.modulePx);
+        const sliced = renderTicket(data, defaultTicketLayout, width);
+        expect(countDifferentPixels(whole, sliced)).toBe(0);
+      }
+    }
+  });
+
+  it('a cached header is never reused for another service', () => {
+    const a = renderTicket(demoTicket({ serviceName: 'Hộ tịch' }), defaultTicketLayout, 576);
+    const b = renderTicket(demoTicket({ serviceName: 'Đất đai' }), defaultTicketLayout, 576);
+    const a2 = renderTicket(demoTicket({ serviceName: 'Hộ tịch' }), defaultTicketLayout, 576);
+    expect(countDifferentPixels(a, b)).toBeGreaterThan(100);
+    expect(countDifferentPixels(a, a2)).toBe(0);
   });
 
   it('escapes markup in site text', () => {
