@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/domain/clock.js';
 import { HttpClient } from '../fakes/http-client.js';
@@ -68,19 +69,23 @@ describe('kill -9', () => {
       procs.push(p);
       await p.start();
       const k = new HttpClient(p.url);
-      // fire requests continuously and kill the process in the middle of them
+      // fire requests continuously and kill the process once some have been acknowledged
       const inflight: Promise<void>[] = [];
-      for (let i = 0; i < 40; i++) {
+      let ackedThisRound = 0;
+      for (let i = 0; i < 200 && p.child?.exitCode === null && p.child.signalCode === null; i++) {
         inflight.push(
           k.issue(i % 2 ? 'HT' : 'CT').then(
             (r) => {
-              if (r.status === 201) acked.push(r.body.label);
+              if (r.status === 201) {
+                acked.push(r.body.label);
+                ackedThisRound++;
+              }
             },
             () => undefined,
           ),
         );
-        if (i === 25) void p.kill9();
-        await new Promise((r) => setImmediate(r));
+        if (ackedThisRound >= 5) void p.kill9();
+        await new Promise((r) => setTimeout(r, 2));
       }
       await Promise.all(inflight);
       await p.kill9();
@@ -96,6 +101,28 @@ describe('kill -9', () => {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1)); // gapless
     }
     expect(acked.length).toBeGreaterThan(0);
+    db.close();
+  });
+});
+
+describe('graceful shutdown (SIGTERM)', () => {
+  it('finishes in-flight requests, exits 0 and closes the database cleanly', async () => {
+    const dataDir = tempDataDir();
+    const p = new ServerProcess(await freePort(), dataDir);
+    await p.start();
+    const k = new HttpClient(p.url);
+    const results = Array.from({ length: 30 }, () => k.issue('HT').then((r) => r.status, () => 0));
+    await new Promise((r) => setTimeout(r, 5));
+    const exited = new Promise<number | null>((resolve) => p.child!.once('exit', (code) => resolve(code)));
+    p.child!.kill('SIGTERM');
+    expect(await exited, p.output.slice(-2000)).toBe(0);
+    const statuses = await Promise.all(results);
+    expect(statuses.every((st) => st === 201 || st === 503 || st === 0)).toBe(true);
+    const wal = join(dataDir, 'xephang.db-wal');
+    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+    const db = new Database(join(dataDir, 'xephang.db'), { readonly: true });
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+    expect(n).toBe(statuses.filter((st) => st === 201).length);
     db.close();
   });
 });
