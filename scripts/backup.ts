@@ -1,19 +1,14 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import {
+  backupFileName,
+  copyDurably,
+  fsyncPath,
+  rotateBackups,
+  SECRETS_FILE,
+} from '../server/platform/backup-files.js';
 import { diskSpace } from '../server/platform/disk.js';
 
 /**
@@ -31,8 +26,14 @@ import { diskSpace } from '../server/platform/disk.js';
  * run it in a worker or a child process (`node dist/scripts/backup.js`), or leave it to xephang-backup.timer.
  */
 
-export const BACKUP_PREFIX = 'xephang-';
-const BACKUP_NAME = /^xephang-(\d{4})-(\d{2})-(\d{2})\.db$/;
+export {
+  BACKUP_PREFIX,
+  backupFileName,
+  localDate,
+  rotateBackups,
+  SECRETS_FILE,
+  selectBackupsToKeep,
+} from '../server/platform/backup-files.js';
 
 export interface BackupOptions {
   timeZone?: string;
@@ -47,20 +48,8 @@ export interface BackupResult {
   bytes: number;
   pages: number;
   removed: string[];
-}
-
-/** YYYY-MM-DD of `now` in `timeZone`. */
-export function localDate(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-export function backupFileName(now: Date, timeZone?: string): string {
-  return `${BACKUP_PREFIX}${localDate(now, timeZone)}.db`;
+  /** Copy of the server's secrets.json (cookie and device-pairing keys) beside the backups, if it exists. */
+  secrets: string | null;
 }
 
 /** Throws unless `PRAGMA integrity_check` answers exactly "ok". */
@@ -77,44 +66,6 @@ export function verifyDatabase(file: string): void {
   }
 }
 
-/**
- * Names to keep among backup file names: the newest `keepDaily` dates, plus the newest backup of each of the
- * newest `keepMonthly` months. Names that are not `xephang-YYYY-MM-DD.db` are never touched.
- */
-export function selectBackupsToKeep(
-  names: readonly string[],
-  keepDaily: number,
-  keepMonthly: number,
-): Set<string> {
-  const dated = names.filter((n) => BACKUP_NAME.test(n)).sort((a, b) => b.localeCompare(a));
-  const keep = new Set(dated.slice(0, Math.max(0, keepDaily)));
-  const months = new Set<string>();
-  for (const name of dated) {
-    const month = name.slice(BACKUP_PREFIX.length, BACKUP_PREFIX.length + 7);
-    if (months.has(month) || months.size >= keepMonthly) continue;
-    months.add(month);
-    keep.add(name);
-  }
-  return keep;
-}
-
-export function rotateBackups(destDir: string, keepDaily: number, keepMonthly: number): string[] {
-  const names = readdirSync(destDir);
-  const keep = selectBackupsToKeep(names, keepDaily, keepMonthly);
-  const removed = names.filter((n) => BACKUP_NAME.test(n) && !keep.has(n));
-  for (const name of removed) unlinkSync(join(destDir, name));
-  return removed;
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 async function assertRoomFor(dbPath: string, destDir: string): Promise<void> {
   const needed = statSync(dbPath).size * 1.2 + 50_000_000;
   const { freeBytes } = await diskSpace(destDir);
@@ -123,7 +74,6 @@ async function assertRoomFor(dbPath: string, destDir: string): Promise<void> {
   }
 }
 
-/** Copies `dbPath` (live, WAL) into `destDir/xephang-<local date>.db` (replacing today's), verifies, rotates. */
 export const MIRROR_MARKER = '.xephang-backup';
 
 /**
@@ -139,20 +89,16 @@ export function mirrorBackup(
 ): { path: string; removed: string[] } | null {
   if (!existsSync(join(mirrorDir, MIRROR_MARKER))) return null;
   const dest = join(mirrorDir, basename(file));
-  const partial = `${dest}.partial-${process.pid}`;
-  try {
-    copyFileSync(file, partial);
-    fsyncPath(partial);
-    verifyDatabase(partial);
-    renameSync(partial, dest);
-    fsyncPath(mirrorDir);
-  } catch (err) {
-    if (existsSync(partial)) unlinkSync(partial);
-    throw err;
-  }
+  copyDurably(file, dest, { check: verifyDatabase });
+  const secrets = join(dirname(file), SECRETS_FILE);
+  if (existsSync(secrets)) copyDurably(secrets, join(mirrorDir, SECRETS_FILE), { mode: 0o600 });
   return { path: dest, removed: rotateBackups(mirrorDir, keepDaily, keepMonthly) };
 }
 
+/**
+ * Copies `dbPath` (live, WAL) into `destDir/xephang-<local date>.db` (replacing today's), verifies it, copies
+ * the server's secrets.json beside it (one current copy, mode 0600), then rotates.
+ */
 export async function backupDatabase(
   dbPath: string,
   destDir: string,
@@ -191,11 +137,14 @@ export async function backupDatabase(
     } catch {}
     throw err;
   }
+  const secretsSource = join(dirname(dbPath), SECRETS_FILE);
+  const secrets = existsSync(secretsSource) ? join(destDir, SECRETS_FILE) : null;
+  if (secrets) copyDurably(secretsSource, secrets, { mode: 0o600 });
   const removed =
     options.rotate === false
       ? []
       : rotateBackups(destDir, options.keepDaily ?? 14, options.keepMonthly ?? 12);
-  return { path: finalPath, bytes: statSync(finalPath).size, pages, removed };
+  return { path: finalPath, bytes: statSync(finalPath).size, pages, removed, secrets };
 }
 
 function argValue(argv: readonly string[], flag: string): string | undefined {

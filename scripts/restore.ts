@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import {
   chownSync,
-  closeSync,
   copyFileSync,
   existsSync,
-  fsyncSync,
-  openSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   renameSync,
   statSync,
   unlinkSync,
 } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { copyDurably, fsyncPath, SECRETS_FILE } from '../server/platform/backup-files.js';
 import { isEntry, verifyDatabase } from './backup.js';
 
 /**
@@ -23,7 +22,9 @@ import { isEntry, verifyDatabase } from './backup.js';
  * - always refuses while a process holds the target database open (the server is running: stop it first);
  * - refuses when the target already has a database, unless --force, which moves the old database and its
  *   -wal/-shm aside as `xephang.db.before-restore-<stamp>` (never deletes them);
- * - writes through a temporary file + fsync + rename, and gives the file the data directory's owner when run as root.
+ * - writes through a temporary file + fsync + rename, and gives the file the data directory's owner when run as root;
+ * - restores the server's secrets.json (cookie and device-pairing keys) too when the backup folder has one, so
+ *   paired kiosks and screens keep working on a replacement box (a different existing one is moved aside).
  */
 
 export interface RestoreOptions {
@@ -36,6 +37,8 @@ export interface RestoreOptions {
 export interface RestoreResult {
   target: string;
   movedAside: string[];
+  /** Path of the restored secrets.json, or null when the backup folder had none. */
+  secrets: string | null;
 }
 
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'] as const;
@@ -87,15 +90,6 @@ function serviceActive(dataDir: string): boolean {
   }
 }
 
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }
@@ -134,7 +128,29 @@ export function restoreDatabase(
     if (existsSync(temp)) unlinkSync(temp);
     throw err;
   }
-  return { target, movedAside };
+  const secrets = restoreSecrets(backupFile, dataDir, aside, movedAside);
+  return { target, movedAside, secrets };
+}
+
+function restoreSecrets(
+  backupFile: string,
+  dataDir: string,
+  aside: string,
+  movedAside: string[],
+): string | null {
+  const source = join(dirname(resolve(backupFile)), SECRETS_FILE);
+  if (!existsSync(source)) return null;
+  const target = join(resolve(dataDir), SECRETS_FILE);
+  if (existsSync(target)) {
+    if (readFileSync(target).equals(readFileSync(source))) return target;
+    const moved = target + aside.slice(aside.lastIndexOf('.before-restore-'));
+    renameSync(target, moved);
+    movedAside.push(moved);
+  }
+  copyDurably(source, target, { mode: 0o600 });
+  const dir = statSync(dataDir);
+  if (process.getuid?.() === 0) chownSync(target, dir.uid, dir.gid);
+  return target;
 }
 
 export function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {

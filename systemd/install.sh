@@ -145,8 +145,6 @@ check_abi() {
     die "this bundle was built for Node ABI $want ($(sed -n 's/^node=//p' "$SOURCE/RELEASE")), but $1 is ABI $have ($("$1" --version)): use a bundle built with the same Node major"
 }
 
-secret() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
-
 write_env_files() {
   local etc env screen_env
   etc=$(root "$ETC_DIR")
@@ -181,12 +179,12 @@ XEPHANG_BACKUP_KEEP_DAILY=14
 XEPHANG_BACKUP_KEEP_MONTHLY=12
 # Second copy on a USB stick mounted at /media/xephang-backup holding the file .xephang-backup (docs/backup.md):
 #XEPHANG_BACKUP_MIRROR_DIR=/media/xephang-backup
-# Generated at install; never share. For signing session cookies.
-XEPHANG_SESSION_SECRET=$(secret 32)
+# Secrets (cookie and device-pairing keys) are not kept here: the server generates them on first start into
+# $DATA_DIR/secrets.json (mode 0600), and every backup copies that file too.
 ENV
     umask 022
     mv "$env.new" "$env"
-    say "wrote $ETC_DIR/xephang.env with new secrets"
+    say "wrote $ETC_DIR/xephang.env"
   else
     say "kept existing $ETC_DIR/xephang.env"
   fi

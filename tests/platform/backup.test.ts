@@ -214,6 +214,7 @@ describe('mirror to a USB stick', () => {
   it('copies and verifies only when the stick carries the marker file', async () => {
     const dbPath = join(dir, 'xephang.db');
     createDb(dbPath, 5);
+    writeFileSync(join(dir, 'secrets.json'), '{}');
     const local = await backupDatabase(dbPath, join(dir, 'local'), new Date('2026-05-14T03:00:00Z'));
     const stick = join(dir, 'stick');
     mkdirSync(stick);
@@ -222,6 +223,7 @@ describe('mirror to a USB stick', () => {
     writeFileSync(join(stick, MIRROR_MARKER), '');
     const mirrored = mirrorBackup(local.path, stick);
     expect(mirrored?.path).toBe(join(stick, 'xephang-2026-05-14.db'));
+    expect(readdirSync(stick).sort()).toEqual([MIRROR_MARKER, 'secrets.json', 'xephang-2026-05-14.db']);
     expect(stats(mirrored!.path).count).toBe(5);
   });
 

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -43,7 +52,7 @@ describe('restoreDatabase', () => {
     const fresh = join(dir, 'fresh');
     mkdirSync(fresh);
     const result = restoreDatabase(backupFile, fresh);
-    expect(result).toEqual({ target: join(fresh, 'xephang.db'), movedAside: [] });
+    expect(result).toEqual({ target: join(fresh, 'xephang.db'), movedAside: [], secrets: null });
     const db = new Database(result.target);
     expect(db.pragma('journal_mode = WAL', { simple: true })).toBe('wal');
     db.close();
@@ -101,6 +110,29 @@ describe('restoreDatabase', () => {
     } finally {
       holder.kill('SIGKILL');
     }
+  });
+});
+
+describe('the server secrets travel with the backup', () => {
+  it('backup copies secrets.json (0600); restore brings it back and moves a different one aside', async () => {
+    const live = join(dir, 'live');
+    writeFileSync(join(live, 'secrets.json'), '{"cookieSecret":"old-box"}');
+    const result = await backupDatabase(join(live, 'xephang.db'), join(dir, 'backups'), new Date());
+    expect(result.secrets).toBe(join(dir, 'backups', 'secrets.json'));
+    expect(statSync(result.secrets!).mode & 0o777).toBe(0o600);
+
+    const newBox = join(dir, 'new-box');
+    mkdirSync(newBox);
+    makeDb(join(newBox, 'xephang.db'), []);
+    writeFileSync(join(newBox, 'secrets.json'), '{"cookieSecret":"new-box"}');
+    const now = new Date('2026-05-14T03:04:05Z');
+    const restored = restoreDatabase(result.path, newBox, { force: true, now });
+    expect(restored.secrets).toBe(join(newBox, 'secrets.json'));
+    expect(readFileSync(join(newBox, 'secrets.json'), 'utf8')).toBe('{"cookieSecret":"old-box"}');
+    expect(readFileSync(join(newBox, 'secrets.json.before-restore-20260514T030405'), 'utf8')).toContain(
+      'new-box',
+    );
+    expect(restored.movedAside).toContain(join(newBox, 'secrets.json.before-restore-20260514T030405'));
   });
 });
 

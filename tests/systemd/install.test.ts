@@ -68,16 +68,18 @@ describe('install.sh with DESTDIR', () => {
     expect(existsSync(join(current, 'node_modules/left-over-dev-tool'))).toBe(false);
   });
 
-  it('writes the env file 0640 with generated secrets', () => {
+  it('writes the env file 0640 with the production settings', () => {
     const env = envFile(dest);
     expect(statSync(join(dest, 'etc/xephang/xephang.env')).mode & 0o777).toBe(0o640);
-    expect(env).toMatch(/^XEPHANG_SESSION_SECRET=[0-9a-f]{64}$/m);
+    expect(env).toMatch(/^XEPHANG_MODE=production$/m);
     expect(env).toMatch(/^XEPHANG_DATA_DIR=\/var\/lib\/xephang$/m);
     expect(env).toMatch(/^XEPHANG_TZ=Asia\/Ho_Chi_Minh$/m);
     expect(statSync(join(dest, 'var/lib/xephang/backups')).mode & 0o777).toBe(0o750);
   });
 
-  it('a second run changes nothing: same files, permissions, links and env file (secrets kept)', async () => {
+  it('a second run changes nothing: same files, permissions, links and env file (local edits kept)', async () => {
+    const envPath = join(dest, 'etc/xephang/xephang.env');
+    writeFileSync(envPath, `${envFile(dest)}XEPHANG_PRINTER=usblp:/dev/xephang-printer\n`);
     const before = snapshotTree(dest);
     const envBefore = envFile(dest);
     const second = await install(dest, '--screen', 'kiosk', '--screen', 'lobby:tty8');
@@ -85,6 +87,7 @@ describe('install.sh with DESTDIR', () => {
     expect(second.stdout).toContain('already installed');
     expect(second.stdout).toContain('kept existing /etc/xephang/xephang.env');
     expect(envFile(dest)).toBe(envBefore);
+    expect(envBefore).toContain('XEPHANG_PRINTER=usblp:/dev/xephang-printer');
     expect(snapshotTree(dest)).toEqual(before);
     expect(existsSync(join(fakeBin, 'calls.log'))).toBe(false);
   });

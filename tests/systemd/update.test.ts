@@ -66,6 +66,7 @@ function makeRelease(dir: string, id: string, migrate: boolean, crash: boolean):
   transpile('scripts/backup.ts', join(dist, 'scripts', 'backup.js'));
   transpile('scripts/restore.ts', join(dist, 'scripts', 'restore.js'));
   transpile('server/platform/disk.ts', join(dist, 'server', 'platform', 'disk.js'));
+  transpile('server/platform/backup-files.ts', join(dist, 'server', 'platform', 'backup-files.js'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'xephang', version: id, type: 'module' }));
   writeFileSync(join(dir, 'RELEASE'), `${id}\nnode-abi=${process.versions.modules}\n`);
   mkdirSync(join(dir, 'node_modules'));
