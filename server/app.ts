@@ -18,16 +18,18 @@ import {
 } from './devices/features.js';
 import { SessionRepo } from './db/session-repo.js';
 import { TicketRepo } from './db/ticket-repo.js';
+import { type PrinterFactory, startPrinting } from './printing/index.js';
 import { WriteQueue } from './db/write-queue.js';
 import { EventBus } from './event-bus.js';
 import { deviceAllowList, installAuth } from './http/auth-hooks.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.js';
 import { appVersion, serveApps } from './http/static-apps.js';
 import { type Realtime, startRealtime } from './realtime/socket-server.js';
 import { consoleViewRoutes } from './routes/console-views.js';
 import { counterRoutes } from './routes/counters.js';
 import { displaySettingsRoutes } from './routes/display-settings.js';
 import type { RouteDeps } from './routes/deps.js';
+import { printingRoutes } from './routes/printing.js';
 import { queueRoutes } from './routes/queue.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
@@ -46,6 +48,8 @@ export interface AppOptions {
   config: Config;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** ticket printer driver (tests: fakes); absent = the real printer from the devices table */
+  printerFactory?: PrinterFactory;
   /** serial device drivers (tests: real ptys or fakes); absent = the real serial ports */
   devices?: DeviceDriverFactory;
 }
@@ -79,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
     bodyLimit: 64 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors,
   });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
@@ -105,7 +110,11 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   const features = await createDeviceFeatures({
     db, config, catalog, tickets, writes, bus, clock, queue, log: app.log, drivers: opts.devices,
   });
-  const deps: RouteDeps = { config, catalog, queue, counters, auth, snapshot, health, tickets, deviceAllowed };
+  const printing = startPrinting({
+    bus, catalog, tickets, devices: features.devices.service, log: app.log,
+    publicUrl: config.publicUrl, dataDir: config.dataDir, factory: opts.printerFactory,
+  });
+  const deps: RouteDeps = { config, catalog, queue, counters, auth, snapshot, health, tickets, deviceAllowed, printing };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -133,7 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   });
   installAuth(app, auth);
   installPairedDevices(app, features.pairing);
-  for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes]) routes(app, deps);
+  for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes, printingRoutes]) routes(app, deps);
   displaySettingsRoutes(app, deps);
   setupRoutes(app, { db, config, clock });
   consoleViewRoutes(app, deps, { db, clock });
@@ -146,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   });
   wireRatingBroadcast(bus, realtime.io);
   app.addHook('preClose', () => features.close());
+  app.addHook('preClose', () => printing.stop());
   app.addHook('onClose', async () => {
     db.close();
   });

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { PrinterSettingsSchema as PrintingSettingsSchema } from './printing.js';
 import { DeviceKindSchema, DeviceStatusSchema } from './devices.js';
 import { SerialDeviceConfigSchema } from './rating.js';
 
@@ -62,14 +63,14 @@ export const TicketButtonsSettingsSchema = Type.Intersect([
 ]);
 export type TicketButtonsSettings = Static<typeof TicketButtonsSettingsSchema>;
 
-/** `config` of a `printer` row (the printing module reads it; more fields may be added there). */
-export const PrinterSettingsSchema = Type.Object({
-  uri: Type.String({
-    minLength: 1,
-    maxLength: 300,
-    description: 'XEPHANG_PRINTER format, e.g. usblp:/dev/usb/lp0',
-  }),
-});
+/**
+ * `config` of a `printer` row: the printing settings of core/contracts/printing.ts, where only the
+ * URI is required (XEPHANG_PRINTER format); missing fields take the printing defaults.
+ */
+export const PrinterSettingsSchema = Type.Intersect([
+  Type.Partial(PrintingSettingsSchema),
+  Type.Object({ uri: Type.String({ minLength: 1, maxLength: 300, description: 'e.g. usblp:/dev/usb/lp0' }) }),
+]);
 export type PrinterSettings = Static<typeof PrinterSettingsSchema>;
 
 /** One row of the `devices` table as the API shows it, with its live status when running. */

@@ -8,6 +8,8 @@ import {
 } from '../../core/contracts/devices-config.js';
 import type { RatingBoxConfig, RatingScale } from '../../core/contracts/rating.js';
 import { checkRatingBoxConfig } from '../../drivers/rating/create-rating-box.js';
+import { validatePrinterSettings } from '../../drivers/printer/printer-uri.js';
+import { defaultPrinterSettings, type PrinterSettings as PrintingSettings } from '../../core/contracts/printing.js';
 import { createFraming } from '../../drivers/serial/framing/index.js';
 
 /** The site facts a device config is checked against (absent = not checked, e.g. at config load). */
@@ -51,7 +53,22 @@ export function checkDevice(spec: DeviceSpec, ctx: DeviceCheckContext = {}): str
   }
   if (spec.kind === 'ratingBox') errors.push(...checkRatingBox(spec, ctx));
   if (spec.kind === 'ticketButtons') errors.push(...checkButtons(spec, ctx));
+  if (spec.kind === 'printer') errors.push(...checkPrinter(spec));
   return errors;
+}
+
+/** The full printing settings of a printer row (missing fields take the defaults). */
+export function printerSettingsOf(config: Record<string, unknown>): PrintingSettings {
+  return { ...defaultPrinterSettings, ...(config as Partial<PrintingSettings>) };
+}
+
+function checkPrinter(spec: DeviceSpec): string[] {
+  try {
+    validatePrinterSettings(printerSettingsOf(spec.config), spec.id);
+    return [];
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
+  }
 }
 
 function checkRatingBox(spec: DeviceSpec, ctx: DeviceCheckContext): string[] {

@@ -1,3 +1,4 @@
+import type { PrinterSettings } from '../../core/contracts/printing.js';
 import type { Clock } from '../../core/domain/clock.js';
 import type { Logger } from '../../drivers/logger.js';
 import type { Db } from '../db/open.js';
@@ -27,7 +28,7 @@ export interface DevicesDeps {
   queue: QueueService;
   ratings: RatingService;
   /** from the environment; fill the table on first start only */
-  seeds: { ratingBoxes: DeviceSeed[]; ticketButtons: DeviceSeed[]; printer: string | null };
+  seeds: { ratingBoxes: DeviceSeed[]; ticketButtons: DeviceSeed[]; printer: PrinterSettings | null };
   /** absent = real serial ports */
   drivers?: DeviceDriverFactory | undefined;
 }
@@ -47,7 +48,7 @@ export async function startDevices(d: DevicesDeps): Promise<Devices> {
           kind: 'printer',
           name: 'Máy in phiếu',
           counter: null,
-          config: { uri: d.seeds.printer },
+          config: { ...d.seeds.printer },
         },
       ]
     : [];

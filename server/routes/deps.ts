@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { PrintService } from '../printing/print-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { CounterService } from '../services/counter-service.js';
 import type { HealthService } from '../services/health-service.js';
@@ -18,4 +19,5 @@ export interface RouteDeps {
   health: HealthService;
   tickets: TicketRepo;
   deviceAllowed: (ip: string) => boolean;
+  printing: PrintService;
 }

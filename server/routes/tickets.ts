@@ -27,28 +27,43 @@ export function ticketRoutes(fastify: FastifyInstance, d: RouteDeps): void {
     },
     async (req, reply) => {
       const { ticket, created } = await d.queue.issue(req.body);
-      return reply.status(created ? 201 : 200).send(ticket);
+      // the ticket is committed; now tell the kiosk whether the paper came out (bounded wait)
+      return reply
+        .status(created ? 201 : 200)
+        .send({ ...ticket, print: await d.printing.stateFor(ticket.id) });
     },
   );
 
-  app.get('/api/tickets/:id', {
-    schema: { params: TicketParamsSchema, response: { 200: TicketResultSchema } },
-    preHandler: requireRole(),
-  }, async (req) => {
-    const t = d.tickets.byId(req.params.id);
-    if (!t) throw new DomainError('UNKNOWN_TICKET', { ticket: req.params.id });
-    return { ticket: ticketView(t) };
-  });
+  app.get(
+    '/api/tickets/:id',
+    {
+      schema: { params: TicketParamsSchema, response: { 200: TicketResultSchema } },
+      preHandler: requireRole(),
+    },
+    async (req) => {
+      const t = d.tickets.byId(req.params.id);
+      if (!t) throw new DomainError('UNKNOWN_TICKET', { ticket: req.params.id });
+      return { ticket: ticketView(t) };
+    },
+  );
 
-  app.post('/api/tickets/:id/return', {
-    schema: { params: TicketParamsSchema, response: { 200: TicketResultSchema } },
-    preHandler: requireRole('official', 'admin'),
-  }, async (req) => ({ ticket: ticketView(await d.queue.byId(req.params.id, authOf(req).actor, 'return')) }));
+  app.post(
+    '/api/tickets/:id/return',
+    {
+      schema: { params: TicketParamsSchema, response: { 200: TicketResultSchema } },
+      preHandler: requireRole('official', 'admin'),
+    },
+    async (req) => ({ ticket: ticketView(await d.queue.byId(req.params.id, authOf(req).actor, 'return')) }),
+  );
 
-  app.post('/api/tickets/:id/cancel', {
-    schema: { params: TicketParamsSchema, body: ReasonBodySchema, response: { 200: TicketResultSchema } },
-    preHandler: requireRole('official', 'admin'),
-  }, async (req) => ({
-    ticket: ticketView(await d.queue.byId(req.params.id, authOf(req).actor, 'cancel', req.body.reason)),
-  }));
+  app.post(
+    '/api/tickets/:id/cancel',
+    {
+      schema: { params: TicketParamsSchema, body: ReasonBodySchema, response: { 200: TicketResultSchema } },
+      preHandler: requireRole('official', 'admin'),
+    },
+    async (req) => ({
+      ticket: ticketView(await d.queue.byId(req.params.id, authOf(req).actor, 'cancel', req.body.reason)),
+    }),
+  );
 }

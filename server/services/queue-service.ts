@@ -159,6 +159,11 @@ export class QueueService {
     });
   }
 
+  /** Records a fact that changes no ticket (e.g. a reprint) in the event log. */
+  async record(e: DomainEvent): Promise<void> {
+    await this.d.writes.run(() => this.d.tickets.recordEvents(this.d.catalog.siteId, [{ ...e, at: this.d.clock.now() }]));
+  }
+
   private apply(t: Ticket, action: Parameters<typeof applyAction>[1], c: Omit<ActionContext, 'now'>): Change {
     const result = applyAction(t, action, { ...c, now: this.d.clock.now() });
     this.d.tickets.update(result.ticket);

@@ -1,3 +1,4 @@
+import type { TicketLayout } from '../../core/contracts/printing.js';
 import type { Counter, PriorityCategory, Service } from '../../core/contracts/site.js';
 import { DomainError } from '../../core/domain/errors.js';
 import type { Db } from '../db/open.js';
@@ -6,6 +7,8 @@ import { loadSite, type SiteData } from '../db/site-repo.js';
 /** Settings kept per site in the `settings` table (small JSON values). */
 export interface SiteSettings {
   closedEarlyDays: string[];
+  /** what the paper ticket shows (console: ticket layout); default in core/contracts/printing.ts */
+  ticketLayout?: TicketLayout;
 }
 
 const DEFAULT_SETTINGS: SiteSettings = { closedEarlyDays: [] };
