@@ -9,7 +9,11 @@ import { type Static, Type } from 'typebox';
 export const DEVICE_COOKIE = 'xh_device';
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
 
-export const PairedKindSchema = Type.Union([Type.Literal('kiosk'), Type.Literal('tablet'), Type.Literal('screen')]);
+export const PairedKindSchema = Type.Union([
+  Type.Literal('kiosk'),
+  Type.Literal('tablet'),
+  Type.Literal('screen'),
+]);
 export type PairedKind = Static<typeof PairedKindSchema>;
 
 const Counter = Type.Integer({ minimum: 1, maximum: 999 });
@@ -54,6 +58,7 @@ export type PairedDevice = Static<typeof PairedDeviceSchema>;
 
 export const PairedDeviceListSchema = Type.Object({ devices: Type.Array(PairedDeviceSchema) });
 export const CurrentDeviceSchema = Type.Object({ device: Type.Union([PairedDeviceSchema, Type.Null()]) });
+export type CurrentDevice = Static<typeof CurrentDeviceSchema>;
 export const PairedDeviceParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 /** What a request knows about the paired device that sent it (set from the cookie). */
