@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
+import { startPlatformChecks } from './platform-checks.js';
 
 /** Process entry: validate config, build, listen, print the URLs, shut down gracefully. */
 async function main(): Promise<void> {
@@ -28,6 +29,13 @@ async function main(): Promise<void> {
   }
   const { app } = built;
   await app.listen({ port: config.port, host: config.host });
+  // READY=1 only now: the database is open and the server listens
+  const stopPlatform = startPlatformChecks({
+    health: built.deps.health,
+    log: app.log,
+    dataDir: config.dataDir,
+    dbAnswers: () => built.deps.health.report().db.state === 'ok',
+  });
   const base = config.publicUrl;
   if (process.stdout.isTTY) process.stdout.write(banner(base, config.mode));
   app.log.info(
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopPlatform();
     const force = setTimeout(() => process.exit(1), 8000);
     force.unref();
     // In-flight requests finish; keep-alive connections that become idle are closed at once, and after
