@@ -47,7 +47,7 @@ export const en: Strings = {
   },
   closed: {
     title: 'Numbers are not being issued now',
-    reopen: (when) => `Please come back ${when}.`,
+    reopen: 'Please come back',
     holiday: 'Today is a day off.',
     noHours: 'Please ask a member of staff about opening hours.',
     thanks: 'Thank you!',
@@ -76,6 +76,7 @@ export const en: Strings = {
       `You were called${n ? ` to counter ${n}` : ''} but were not there. Please tell a member of staff to be called again.`,
     cancelled: 'This ticket was cancelled. Please ask a member of staff.',
     issuedAt: (hm) => `Taken at ${hm}`,
+    hint: 'When it is your turn, this page shows which counter to go to.',
     live: 'This page updates by itself — no need to reload',
     offline: 'Connection lost — retrying…',
     unknown: 'This ticket was not found. Please check the code on your ticket.',

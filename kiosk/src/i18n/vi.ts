@@ -43,7 +43,7 @@ export const vi = {
   },
   closed: {
     title: 'Hiện đã hết giờ cấp số',
-    reopen: (when: string) => `Mời quý vị quay lại ${when}.`,
+    reopen: 'Mời quý vị quay lại',
     holiday: 'Hôm nay là ngày nghỉ.',
     noHours: 'Vui lòng hỏi cán bộ về giờ làm việc.',
     thanks: 'Xin cảm ơn quý vị!',
@@ -72,6 +72,7 @@ export const vi = {
       `Bạn đã được gọi${n ? ` đến quầy ${n}` : ''} nhưng vắng mặt. Vui lòng báo cán bộ để được gọi lại.`,
     cancelled: 'Phiếu đã bị hủy. Vui lòng hỏi cán bộ.',
     issuedAt: (hm: string) => `Lấy số lúc ${hm}`,
+    hint: 'Khi đến lượt, trang này sẽ hiện quầy bạn cần đến.',
     live: 'Trang tự cập nhật — không cần tải lại',
     offline: 'Mất kết nối — đang thử lại…',
     unknown: 'Không tìm thấy phiếu này. Vui lòng kiểm tra lại mã trên phiếu.',

@@ -158,7 +158,8 @@ describe('the kiosk screen', () => {
     }));
     await online(closed);
     expect(screen.getByText('Hiện đã hết giờ cấp số')).toBeTruthy();
-    expect(screen.getByText('Mời quý vị quay lại lúc 07:30 ngày mai.')).toBeTruthy();
+    expect(screen.getByText('Mời quý vị quay lại')).toBeTruthy();
+    expect(screen.getByText('lúc 07:30 ngày mai')).toBeTruthy();
     expect(document.querySelector('[data-service]')).toBeNull();
   });
 

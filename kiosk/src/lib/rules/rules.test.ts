@@ -4,7 +4,14 @@ import { vi } from '../../i18n/vi.js';
 import { NOW, service } from '../test-fixtures.js';
 import { contrastWithWhite, readableBackground } from './contrast.js';
 import { isPaperless, printNotice } from './print-notice.js';
-import { allClosed, availability, closedSummary, gridColumns, nextBoundary } from './services.js';
+import {
+  allClosed,
+  availability,
+  chipColumns,
+  closedSummary,
+  gridColumns,
+  nextBoundary,
+} from './services.js';
 import { speakableLabel } from './speech.js';
 import { clockText, whenText } from './time-format.js';
 import { tokenFromPath, tokenOfStatusUrl } from './token.js';
@@ -139,5 +146,18 @@ describe('spoken labels', () => {
     expect(speakableLabel('A023', 'vi')).toBe('a, không, hai, ba');
     expect(speakableLabel('C105', 'vi')).toBe('xê, một, không, năm');
     expect(speakableLabel('B7', 'en')).toBe('B, 7');
+  });
+});
+
+describe('priority chip rows', () => {
+  it.each([
+    [4, 'landscape', 4],
+    [6, 'landscape', 3],
+    [4, 'portrait', 2],
+    [3, 'portrait', 3],
+    [4, 'phone', 2],
+    [1, 'phone', 1],
+  ] as const)('%i categories on a %s screen → %i per row', (n, shape, cols) => {
+    expect(chipColumns(n, shape)).toBe(cols);
   });
 });

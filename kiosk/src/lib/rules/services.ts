@@ -56,3 +56,11 @@ export function nextBoundary(services: readonly ServiceState[], nowMs: number): 
     .filter((t) => t > nowMs);
   return times.length ? Math.min(...times) : null;
 }
+
+/** Priority chips per row: one row on a landscape kiosk, tidy pairs on portrait screens and phones. */
+export function chipColumns(count: number, shape: 'portrait' | 'landscape' | 'phone'): number {
+  if (count <= 1) return 1;
+  if (shape === 'phone') return 2;
+  if (shape === 'portrait') return count === 4 ? 2 : Math.min(count, 3);
+  return count <= 4 ? count : Math.ceil(count / 2);
+}
