@@ -12,7 +12,7 @@ export class ServerProcess {
     readonly port: number,
     readonly dataDir: string,
     readonly env: Record<string, string> = {},
-    /** `dist` runs the built server (node dist/server/main.js), as in production */
+    /** `dist` runs the built server (node dist/server/main.js) as in production: `npm test` builds it first */
     readonly entry: 'ts' | 'dist' = 'ts',
   ) {}
 

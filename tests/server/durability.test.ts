@@ -65,7 +65,7 @@ describe('kill -9', () => {
     const port = await freePort();
     const acked: string[] = [];
     for (let round = 0; round < 3; round++) {
-      const p = new ServerProcess(port, dataDir);
+      const p = new ServerProcess(port, dataDir, {}, 'dist');
       procs.push(p);
       await p.start();
       const k = new HttpClient(p.url);
@@ -102,13 +102,13 @@ describe('kill -9', () => {
     }
     expect(acked.length).toBeGreaterThan(0);
     db.close();
-  });
+  }, 120_000);
 });
 
 describe('graceful shutdown (SIGTERM)', () => {
   it('finishes in-flight requests, exits 0 and closes the database cleanly', async () => {
     const dataDir = tempDataDir();
-    const p = new ServerProcess(await freePort(), dataDir);
+    const p = new ServerProcess(await freePort(), dataDir, {}, 'dist');
     await p.start();
     const k = new HttpClient(p.url);
     const results = Array.from({ length: 30 }, () => k.issue('HT').then((r) => r.status, () => 0));
@@ -124,5 +124,5 @@ describe('graceful shutdown (SIGTERM)', () => {
     const n = (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
     expect(n).toBe(statuses.filter((st) => st === 201).length);
     db.close();
-  });
+  }, 60_000);
 });
