@@ -21,7 +21,7 @@ import {
   type QueueModel,
 } from './queue-model.js';
 import { IDLE, onRatingReceived, onRatingRequested, onRatingTick, type RatingPhase } from './rating-model.js';
-import { EVENTS, type ScreenSocket } from './screen-socket.js';
+import { EVENTS, type ScreenSocket, SERVER_CLOSED } from './screen-socket.js';
 import { type TimerApi, Timers } from './timers.js';
 
 export interface ScreenOptions {
@@ -40,6 +40,8 @@ export interface ScreenOptions {
   timers?: TimerApi;
 }
 
+/** Delay before reconnecting after the server closed the socket itself. */
+export const RECONNECT_MS = 1_000;
 export const SETTINGS_REFRESH_MS = 5 * 60_000;
 /** Offline this long while HTTP works → reload (a wedged socket must not keep a screen stale). */
 export const WATCHDOG_MS = 3 * 60_000;
@@ -85,7 +87,12 @@ export class ScreenState {
     const s = this.#o.connect();
     this.#socket = s;
     s.on('connect', () => this.#setOnline(true));
-    s.on('disconnect', () => this.#setOnline(false));
+    s.on('disconnect', (reason) => {
+      this.#setOnline(false);
+      // A server restart closes sockets on purpose, and Socket.IO then waits for us to reconnect.
+      if (reason === SERVER_CLOSED)
+        this.#timers.once('reconnect', RECONNECT_MS, () => this.#socket?.connect());
+    });
     s.on(EVENTS.snapshot, (p) => this.#snapshot(p as QueueSnapshot));
     s.on(EVENTS.called, (p) => this.#called(p as Call, true));
     s.on(EVENTS.waiting, (p) => this.#set(onWaiting(this.model, p as WaitingCounts)));
@@ -160,8 +167,11 @@ export class ScreenState {
 
   #setOnline(online: boolean): void {
     this.online = online;
-    if (online) this.#timers.cancel('watchdog');
-    else if (!this.#timers.has('watchdog'))
+    if (online) {
+      this.#timers.cancel('watchdog');
+      this.#timers.cancel('reconnect');
+    }
+    if (!online && !this.#timers.has('watchdog'))
       this.#timers.once('watchdog', WATCHDOG_MS, () => void this.#watchdog());
   }
 

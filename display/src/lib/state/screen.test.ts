@@ -13,6 +13,10 @@ class FakeSocket implements ScreenSocket {
     this.listeners.set(ev, [...(this.listeners.get(ev) ?? []), fn]);
   }
   off() {}
+  reconnects = 0;
+  connect() {
+    this.reconnects++;
+  }
   disconnect() {
     this.disconnected = true;
   }
@@ -107,6 +111,17 @@ describe('ScreenState', () => {
     expect(screen.online).toBe(true);
     expect(voice.enqueued).toEqual(['C009@3']);
     expect(screen.model.highlight?.call.label).toBe('C009');
+  });
+
+  it('reconnects by itself after the server closed the socket (restart)', async () => {
+    socket.emit('connect');
+    socket.emit('disconnect', 'transport close');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(socket.reconnects).toBe(0); // Socket.IO retries transport failures itself
+    socket.emit('connect');
+    socket.emit('disconnect', 'io server disconnect');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(socket.reconnects).toBe(1);
   });
 
   it('reloads when the server version changes, even if an announcement never ends', async () => {
