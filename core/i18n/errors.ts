@@ -111,6 +111,44 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn. Vui lòng xin mã mới từ quản trị viên.',
     en: 'The pairing code is wrong, already used or expired. Please ask an administrator for a new code.',
   },
+  SERVICE_EXISTS: {
+    vi: 'Đã có lĩnh vực mã "{service}". Vui lòng chọn mã khác.',
+    en: 'A service with code "{service}" exists already. Choose another code.',
+  },
+  PREFIX_IN_USE: {
+    vi: 'Chữ cái "{prefix}" đã dùng cho lĩnh vực "{service}". Mỗi lĩnh vực cần một chữ cái riêng.',
+    en: 'Letter "{prefix}" is already used by service "{service}". Each service needs its own letter.',
+  },
+  COUNTER_EXISTS: { vi: 'Đã có quầy số {counter}.', en: 'Counter {counter} exists already.' },
+  USERNAME_TAKEN: {
+    vi: 'Tên đăng nhập "{username}" đã có người dùng. Vui lòng chọn tên khác.',
+    en: 'Username "{username}" is taken. Choose another one.',
+  },
+  PRIORITY_EXISTS: {
+    vi: 'Đã có đối tượng ưu tiên mã "{priority}".',
+    en: 'A priority category with code "{priority}" exists already.',
+  },
+  UNKNOWN_OFFICIAL: { vi: 'Không tìm thấy cán bộ này.', en: 'This official was not found.' },
+  HAS_HISTORY: {
+    vi: 'Không thể xóa vì đã có dữ liệu lịch sử. Hãy chuyển sang "Ngừng hoạt động" để giữ lại số liệu báo cáo.',
+    en: 'Cannot delete: it has history. Deactivate it instead, so reports keep their figures.',
+  },
+  SERVICE_IN_USE: {
+    vi: 'Lĩnh vực đang được quầy {counter} phục vụ. Hãy bỏ lĩnh vực khỏi quầy trước.',
+    en: 'Counter {counter} still serves this service. Remove it from the counter first.',
+  },
+  LAST_ADMIN: {
+    vi: 'Phải còn ít nhất một quản trị viên đang hoạt động.',
+    en: 'At least one active administrator must remain.',
+  },
+  PIN_TOO_SHORT: {
+    vi: 'Mã PIN hoặc mật khẩu quá ngắn: cần ít nhất {min} ký tự.',
+    en: 'The PIN or password is too short: at least {min} characters.',
+  },
+  UNSUPPORTED_MEDIA: {
+    vi: 'Tệp không đúng loại. Chỉ nhận âm thanh OGG, WAV, MP3 hoặc WebM, tối đa {maxKb} KB.',
+    en: 'Wrong file type. Only OGG, WAV, MP3 or WebM audio up to {maxKb} KB.',
+  },
   CONFLICT: { vi: 'Dữ liệu đã thay đổi. Vui lòng thử lại.', en: 'The data changed. Please try again.' },
   INTERNAL: {
     vi: 'Có lỗi trong hệ thống. Vui lòng thử lại hoặc báo quản trị viên.',
