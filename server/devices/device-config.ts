@@ -9,7 +9,10 @@ import {
 import type { RatingBoxConfig, RatingScale } from '../../core/contracts/rating.js';
 import { checkRatingBoxConfig } from '../../drivers/rating/create-rating-box.js';
 import { validatePrinterSettings } from '../../drivers/printer/printer-uri.js';
-import { defaultPrinterSettings, type PrinterSettings as PrintingSettings } from '../../core/contracts/printing.js';
+import {
+  defaultPrinterSettings,
+  type PrinterSettings as PrintingSettings,
+} from '../../core/contracts/printing.js';
 import { createFraming } from '../../drivers/serial/framing/index.js';
 
 /** The site facts a device config is checked against (absent = not checked, e.g. at config load). */
