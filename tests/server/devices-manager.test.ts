@@ -135,7 +135,8 @@ afterEach(async () => {
 const ENV = {
   XEPHANG_RATING_BOXES: '1=/dev/box-1,2=/dev/box-2',
   XEPHANG_TICKET_BUTTONS: '/dev/buttons;map=1:HT,2:CT,3:HT:elderly',
-  XEPHANG_PRINTER: 'tcp://192.168.1.50:9100',
+  // no traffic to a real LAN address from tests: the printing path has its own fake-printer tests
+  XEPHANG_PRINTER: 'none',
 };
 
 describe('device manager', () => {
@@ -152,6 +153,7 @@ describe('device manager', () => {
       ['box-1', 'connected'],
       ['box-2', 'connected'],
       ['buttons', 'connected'],
+      ['printer', 'disabled'],
     ]);
     const list = await x.app.inject({ url: '/api/devices', headers: await adminCookie(x) });
     expect(list.json().devices.map((d: { id: string; kind: string }) => `${d.kind}:${d.id}`)).toEqual([
