@@ -29,7 +29,12 @@ beforeAll(async () => {
   expect((await official.login(DEMO.lan.username, DEMO.lan.pin, 1)).status).toBe(201);
   lobby = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   counter1 = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  for (const p of [lobby, counter1]) p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+  for (const p of [lobby, counter1]) {
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  }
 });
 
 afterAll(async () => {
