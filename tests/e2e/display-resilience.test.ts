@@ -3,6 +3,9 @@
  * its network and misses a call, stored HTML shown as text, and the "Bấm để bật âm thanh" overlay when
  * the browser blocks autoplay. Needs `npm run build:apps` first.
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser } from '../fakes/browser.js';
@@ -113,6 +116,40 @@ describe('display resilience', () => {
     await highlighted(lobby, after.label);
     await counterShows(counter1, after.label);
     expect(dialogs).toEqual([]);
+  });
+
+  it('reloads itself when the server comes back with a new app version', async () => {
+    const apps = mkdtempSync(join(tmpdir(), 'xephang-apps-'));
+    try {
+      cpSync(join(process.cwd(), 'dist', 'apps'), apps, { recursive: true });
+      writeFileSync(join(apps, 'build.json'), JSON.stringify({ buildId: 'old' }));
+      const { dataDir, port } = srv;
+      await srv.close();
+      srv = await startTestServer({ dataDir, port, env: { XEPHANG_APPS_DIR: apps } });
+      await openScreen(counter1, `${srv.url}/display/counter/1`);
+      const version = await counter1.getAttribute('[data-testid=counter-screen]', 'data-version');
+      expect(version).toMatch(/\+old$/);
+      await counter1.evaluate(() => {
+        (window as unknown as { __before: boolean }).__before = true;
+      });
+      await srv.close();
+      writeFileSync(join(apps, 'build.json'), JSON.stringify({ buildId: 'new' }));
+      srv = await startTestServer({ dataDir, port, env: { XEPHANG_APPS_DIR: apps } });
+      await counter1.waitForFunction(
+        () => !(window as unknown as { __before?: boolean }).__before,
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      );
+      await openScreen(counter1, `${srv.url}/display/counter/1`);
+      expect(await counter1.getAttribute('[data-testid=counter-screen]', 'data-version')).toMatch(/\+new$/);
+    } finally {
+      const { dataDir, port } = srv;
+      await srv.close();
+      srv = await startTestServer({ dataDir, port });
+      rmSync(apps, { recursive: true, force: true });
+    }
   });
 
   it('asks for a tap when the browser blocks sound, and the tap turns it on', async () => {
