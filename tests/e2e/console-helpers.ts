@@ -73,6 +73,7 @@ export async function lobbyShows(
   notes: string[],
 ): Promise<boolean> {
   try {
+    // biome-ignore lint/performance/useDomNodeTextContent: only what the screen shows counts
     await display.waitForFunction((l) => document.body.innerText.includes(l), label, { timeout: 6000 });
     return true;
   } catch {

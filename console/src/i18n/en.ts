@@ -30,6 +30,8 @@ export const en: Strings = {
     counter: (n) => `Counter ${n}`,
     online: 'Connected',
     offline: 'Connection lost — retrying…',
+    offlineLong:
+      'Lost the connection to the server — reconnecting by itself. What is shown may be out of date.',
     logout: 'Log out',
     reports: 'Reports',
     dashboard: 'Overview',
@@ -140,6 +142,7 @@ export const en: Strings = {
     reportsHelp: 'Visits, waiting and service times, satisfaction; Excel export.',
     dashboardHelp: 'Counters and queues right now.',
     counters: 'Counters',
+    waiting: 'Waiting by service',
     forbidden: 'This page is for leaders and administrators.',
     loadingPage: 'Loading…',
   },

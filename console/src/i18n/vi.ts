@@ -28,6 +28,8 @@ export const vi = {
     counter: (n: number) => `Quầy ${n}`,
     online: 'Đã kết nối',
     offline: 'Mất kết nối — đang thử lại…',
+    offlineLong:
+      'Mất kết nối tới máy chủ — đang tự kết nối lại. Thông tin trên màn hình có thể chưa mới nhất.',
     logout: 'Đăng xuất',
     reports: 'Báo cáo',
     dashboard: 'Tổng quan',
@@ -49,7 +51,7 @@ export const vi = {
     working: 'Đang xử lý…',
   },
   current: {
-    title: 'Số đang phục vụ',
+    title: 'Số hiện tại',
     none: 'Chưa gọi số nào',
     waitingNow: (n: number) => (n === 0 ? 'Chưa có công dân chờ' : `Đang có ${n} người chờ`),
     noneHelp: (key: string) => `Bấm “Gọi số tiếp theo” (${key}) để mời công dân.`,
@@ -139,6 +141,7 @@ export const vi = {
     reportsHelp: 'Số lượt, thời gian chờ, thời gian phục vụ, tỷ lệ hài lòng; xuất Excel.',
     dashboardHelp: 'Tình hình các quầy và hàng chờ ngay lúc này.',
     counters: 'Các quầy',
+    waiting: 'Đang chờ theo lĩnh vực',
     forbidden: 'Trang này dành cho lãnh đạo và quản trị viên.',
     loadingPage: 'Đang tải…',
   },

@@ -44,6 +44,7 @@ export class ConsoleApp {
       onResync: (again) => this.resync(again),
       onChange: () => this.desk?.scheduleRefresh(),
       onSnapshot: (s) => this.site.applySnapshot(s),
+      onWaiting: (w) => this.site.applyWaiting(w),
       onCounter: (c) => this.counterChanged(c),
       onRefused: () => void this.recheck(),
     });

@@ -1,4 +1,4 @@
-import type { CounterState, QueueSnapshot } from '../../../../core/contracts/queue.js';
+import type { CounterState, QueueSnapshot, WaitingCounts } from '../../../../core/contracts/queue.js';
 
 /** The slice of a Socket.IO client the console uses (a fake in tests, `connectConsole()` for real). */
 export interface LiveSocket {
@@ -13,6 +13,7 @@ export interface LiveHooks {
   /** tickets or waiting counts changed somewhere */
   onChange(): void;
   onSnapshot(s: QueueSnapshot): void;
+  onWaiting(w: WaitingCounts): void;
   onCounter(c: CounterState): void;
   /** the server refused the socket (session ended or missing) */
   onRefused(): void;
@@ -27,6 +28,8 @@ const REFUSALS = ['SESSION_EXPIRED', 'UNAUTHENTICATED'];
  */
 export class LiveState {
   online = $state(false);
+  /** the connection failed or dropped (not merely "not connected yet"): the console shows a banner */
+  lost = $state(false);
   private socket: LiveSocket | null = null;
   private everOnline = false;
 
@@ -41,20 +44,26 @@ export class LiveState {
     this.socket = s;
     s.on('connect', () => {
       this.online = true;
+      this.lost = false;
       this.hooks.onResync(this.everOnline);
       this.everOnline = true;
     });
     s.on('disconnect', () => {
       this.online = false;
+      this.lost = true;
     });
     s.on('connect_error', (err: Error) => {
       this.online = false;
+      this.lost = true;
       if (REFUSALS.includes(err?.message)) this.hooks.onRefused();
     });
     s.on('queue:snapshot', (snap: QueueSnapshot) => this.hooks.onSnapshot(snap));
     s.on('counter:changed', (c: CounterState) => this.hooks.onCounter(c));
     s.on('ticket:updated', () => this.hooks.onChange());
-    s.on('queue:waiting', () => this.hooks.onChange());
+    s.on('queue:waiting', (w: WaitingCounts) => {
+      this.hooks.onWaiting(w);
+      this.hooks.onChange();
+    });
   }
 
   /** After a refusal the client does not retry by itself; try again (e.g. the session was fine). */
@@ -66,6 +75,7 @@ export class LiveState {
     this.socket?.disconnect();
     this.socket = null;
     this.online = false;
+    this.lost = false;
     this.everOnline = false;
   }
 }

@@ -1,4 +1,9 @@
-import type { CounterState, QueueSnapshot, ServiceState } from '../../../../core/contracts/queue.js';
+import type {
+  CounterState,
+  QueueSnapshot,
+  ServiceState,
+  WaitingCounts,
+} from '../../../../core/contracts/queue.js';
 import type { ConsoleApi } from '../api/console-api.js';
 
 /** The site as the console sees it: services, counters (who holds them), the centre's name and zone. */
@@ -21,6 +26,10 @@ export class SiteState {
     const i = this.counters.findIndex((x) => x.number === c.number);
     if (i === -1) this.counters = [...this.counters, c].sort((a, b) => a.number - b.number);
     else this.counters[i] = c;
+  }
+
+  applyWaiting(w: WaitingCounts): void {
+    this.services = this.services.map((s) => ({ ...s, waiting: w.services[s.code] ?? 0 }));
   }
 
   /** The full snapshot when this device may read it, else just the counter list (login screen). */
