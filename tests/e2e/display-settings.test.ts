@@ -46,3 +46,18 @@ describe('GET /api/display/settings', () => {
     expect((await http.req('GET', '/api/display/settings')).body).toEqual(DEFAULT_DISPLAY_SETTINGS);
   });
 });
+
+describe('GET /api/display/voice', () => {
+  it('answers the default voice settings, then stored valid fields', async () => {
+    const first = await http.req<Record<string, unknown>>('GET', '/api/display/voice');
+    expect(first.status).toBe(200);
+    expect(first.body.template).toBe('Xin mời công dân có số thứ tự {số} đến quầy số {quầy}');
+    const siteId = srv.x.deps.catalog.siteId;
+    srv.x.db
+      .prepare('INSERT OR REPLACE INTO settings (site_id, key, value_json) VALUES (?, ?, ?)')
+      .run(siteId, 'voice', JSON.stringify({ repeat: 1, numberStyle: 'le', chime: 'loud' }));
+    srv.x.deps.catalog.reload();
+    const r = await http.req<Record<string, unknown>>('GET', '/api/display/voice');
+    expect(r.body).toMatchObject({ repeat: 1, numberStyle: 'le', chime: true });
+  });
+});

@@ -2,6 +2,7 @@
 import { api } from '../../../client/api.js';
 import { connectDisplay } from '../../../client/socket.js';
 import type { DisplaySettings } from '../../../core/contracts/display-defaults.js';
+import type { VoiceSettings } from '../../../core/domain/announcement-settings.js';
 import type { Route } from './route.js';
 import { ScreenState } from './state/screen.svelte.js';
 import type { ScreenSocket } from './state/screen-socket.js';
@@ -16,6 +17,7 @@ export function createScreen(route: ScreenRoute): ScreenState {
     ratingCounter: counter,
     connect: () => connectDisplay() as unknown as ScreenSocket,
     fetchSettings: () => api<DisplaySettings>('GET', '/api/display/settings'),
+    fetchVoice: () => api<VoiceSettings>('GET', '/api/display/voice'),
     announcer: route.voice ? (onBlocked) => createCallAnnouncer(onBlocked) : null,
     reload: () => location.reload(),
     serverAlive: async () => {

@@ -7,6 +7,7 @@ import {
   type DisplaySettings,
 } from '../../../../core/contracts/display-defaults.js';
 import type { Call, CounterState, QueueSnapshot, WaitingCounts } from '../../../../core/contracts/queue.js';
+import type { VoiceSettings } from '../../../../core/domain/announcement-settings.js';
 import type { CallAnnouncer } from '../voice/call-announcer.js';
 import {
   type CounterFilter,
@@ -30,6 +31,8 @@ export interface ScreenOptions {
   ratingCounter?: number | null;
   connect: () => ScreenSocket;
   fetchSettings: () => Promise<DisplaySettings>;
+  /** the centre's voice settings for the announcer (only fetched when the screen speaks) */
+  fetchVoice?: () => Promise<VoiceSettings>;
   /** builds the voice queue; it reports whether the browser blocks audio until a tap */
   announcer?: ((onBlocked: (blocked: boolean) => void) => CallAnnouncer) | null;
   /** reloads the page (new app version, or a stuck connection while the server answers) */
@@ -208,6 +211,12 @@ export class ScreenState {
       if (JSON.stringify(next) !== JSON.stringify(this.settings)) this.settings = next;
     } catch {
       // Keep the last settings (defaults at first); the next snapshot or refresh tries again.
+    }
+    if (!this.#announcer || !this.#o.fetchVoice) return;
+    try {
+      this.#announcer.setSettings(await this.#o.fetchVoice());
+    } catch {
+      // The announcer keeps its current (default) voice settings.
     }
   }
 }

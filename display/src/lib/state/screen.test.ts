@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DISPLAY_SETTINGS } from '../../../../core/contracts/display-defaults.js';
+import { DEFAULT_VOICE_SETTINGS } from '../../../../core/domain/announcement-settings.js';
 import type { CallAnnouncer } from '../voice/call-announcer.js';
 import { call, snapshot, T0 } from './fixtures.test-helpers.js';
 import { RELOAD_WAIT_MS, ScreenState, WATCHDOG_MS } from './screen.svelte.js';
@@ -34,6 +35,7 @@ function fakeAnnouncer() {
     enqueue: (c) => void enqueued.push(`${c.label}@${c.counter}`),
     probe: async () => blocked(true),
     unlock: async () => blocked(false),
+    setSettings: vi.fn(),
     whenIdle: () => new Promise<void>(() => {}), // never idle: the reload must still happen
     dispose: vi.fn(),
   };
@@ -58,6 +60,7 @@ describe('ScreenState', () => {
       announcer: voice.factory,
       reload,
       serverAlive: async () => true,
+      fetchVoice: async () => ({ ...DEFAULT_VOICE_SETTINGS, repeat: 1 }),
       ...extra,
     });
 
@@ -74,8 +77,9 @@ describe('ScreenState', () => {
     vi.useRealTimers();
   });
 
-  it('reports blocked autoplay and unblocks from a gesture', async () => {
+  it('reports blocked autoplay and unblocks from a gesture; passes the voice settings on', async () => {
     await vi.advanceTimersByTimeAsync(0);
+    expect(voice.a.setSettings).toHaveBeenCalledWith(expect.objectContaining({ repeat: 1 }));
     expect(screen.soundBlocked).toBe(true);
     await screen.unlockSound();
     expect(screen.soundBlocked).toBe(false);

@@ -2,6 +2,7 @@
  * The seam between screens and the voice feature (`lib/audio/`, owned by the voice work): screens only
  * enqueue calls and learn whether the browser needs a tap before it may play sound.
  */
+import type { VoiceSettings } from '../../../../core/domain/announcement-settings.js';
 import { type AnnouncerState, createAnnouncer } from '../audio/index.js';
 
 export interface AnnounceCall {
@@ -16,6 +17,8 @@ export interface CallAnnouncer {
   probe(): Promise<void>;
   /** From a click or key press: lets audio play. */
   unlock(): Promise<void>;
+  /** The centre's wording, number reading and repetitions (GET /api/display/voice). */
+  setSettings(settings: VoiceSettings): void;
   /** Resolves once nothing is playing or waiting. */
   whenIdle(): Promise<void>;
   dispose(): void;
@@ -34,6 +37,7 @@ export function createCallAnnouncer(onBlocked: (blocked: boolean) => void): Call
     unlock: async () => {
       onBlocked(!(await announcer.unlock()));
     },
+    setSettings: (settings) => announcer.setSettings(settings),
     whenIdle: () => announcer.whenIdle(),
     dispose: () => announcer.dispose(),
   };
