@@ -29,12 +29,20 @@ export class Figures {
   save(file: string): void {
     const dir = join(import.meta.dirname);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, file), JSON.stringify({ machine: machine(), at: new Date().toISOString(), figures: this.all }, null, 2));
+    writeFileSync(
+      join(dir, file),
+      JSON.stringify({ machine: machine(), at: new Date().toISOString(), figures: this.all }, null, 2),
+    );
   }
 }
 
 export function machine() {
-  return { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform };
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: process.platform,
+  };
 }
 
 export function readResults(file: string): { figures: Figure[] } | null {

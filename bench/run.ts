@@ -27,9 +27,13 @@ for (const [script, results] of BENCHES) {
   if (r.status !== 0) failed.push(script);
   all.push(...(readResults(results)?.figures ?? []));
 }
-writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify({ machine: m, at: new Date().toISOString(), figures: all }, null, 2));
+writeFileSync(
+  join(import.meta.dirname, 'results.json'),
+  JSON.stringify({ machine: m, at: new Date().toISOString(), figures: all }, null, 2),
+);
 process.stdout.write('\n== all figures\n');
-for (const f of all) process.stdout.write(`${f.name} ${f.value} ${f.unit}${f.target ? `   (target ${f.target})` : ''}\n`);
+for (const f of all)
+  process.stdout.write(`${f.name} ${f.value} ${f.unit}${f.target ? `   (target ${f.target})` : ''}\n`);
 if (failed.length) {
   process.stdout.write(`\nbenchmarks that failed: ${failed.join(', ')}\n`);
   process.exit(1);

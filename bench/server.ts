@@ -15,7 +15,12 @@ const SERVICES = Array.from({ length: 12 }, (_, i) => `S${i}`);
 const figures = new Figures();
 
 async function startServer(dataDir = tempDataDir('xephang-bench-')): Promise<ServerProcess> {
-  const p = new ServerProcess(await freePort(), dataDir, { XEPHANG_SITE: SITE, XEPHANG_LOG_LEVEL: 'warn' }, 'dist');
+  const p = new ServerProcess(
+    await freePort(),
+    dataDir,
+    { XEPHANG_SITE: SITE, XEPHANG_LOG_LEVEL: 'warn' },
+    'dist',
+  );
   await p.start(30_000);
   return p;
 }
@@ -88,7 +93,11 @@ async function loginLeader(url: string): Promise<HttpClient> {
 
 function socketClient(url: string, ns: string, cookie?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(url + ns, { transports: ['websocket'], forceNew: true, ...(cookie ? { extraHeaders: { cookie } } : {}) });
+    const s = io(url + ns, {
+      transports: ['websocket'],
+      forceNew: true,
+      ...(cookie ? { extraHeaders: { cookie } } : {}),
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
   });
@@ -98,7 +107,9 @@ async function callToDisplay(): Promise<void> {
   const p = await startServer();
   const leader = await loginLeader(p.url);
   const displays = await Promise.all(Array.from({ length: 50 }, () => socketClient(p.url, '/display')));
-  const consoles = await Promise.all(Array.from({ length: 30 }, () => socketClient(p.url, '/console', leader.cookie)));
+  const consoles = await Promise.all(
+    Array.from({ length: 30 }, () => socketClient(p.url, '/console', leader.cookie)),
+  );
   const officials = await Promise.all(
     [1, 2, 3, 4].map(async (n) => {
       const c = new HttpClient(p.url);

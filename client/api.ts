@@ -49,6 +49,7 @@ export async function api<T>(method: string, path: string, body?: unknown, timeo
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as T & Partial<ErrorBody>;
-  if (!res.ok) throw new ApiError(res.status, String(data.code ?? 'INTERNAL'), String(data.message ?? res.statusText));
+  if (!res.ok)
+    throw new ApiError(res.status, String(data.code ?? 'INTERNAL'), String(data.message ?? res.statusText));
   return data;
 }

@@ -4,7 +4,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 mkdirSync('test-artifacts', { recursive: true });
 const out = 'test-artifacts/vitest-results.json';
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const r = spawnSync('npx', args, { stdio: 'inherit' });
 let passed = 0;
 let failed = 0;

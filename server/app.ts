@@ -28,6 +28,7 @@ import { type Realtime, startRealtime } from './realtime/socket-server.js';
 import { consoleViewRoutes } from './routes/console-views.js';
 import { counterRoutes } from './routes/counters.js';
 import { displaySettingsRoutes } from './routes/display-settings.js';
+import { registerAdmin } from './routes/admin-routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { printingRoutes } from './routes/printing.js';
 import { queueRoutes } from './routes/queue.js';
@@ -72,7 +73,8 @@ export interface XephangApp {
   features: DeviceFeatures;
 }
 
-const PKG_VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+const PKG_VERSION = (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Builds the whole server (database, services, routes, sockets) without listening. */
 export async function buildApp(opts: AppOptions): Promise<XephangApp> {
@@ -101,20 +103,62 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   const tickets = new TicketRepo(db, config.timeZone);
   const sessions = new SessionRepo(db);
   const version = appVersion(config.appsDir, PKG_VERSION);
-  const queue = new QueueService({ catalog, tickets, sessions, writes, bus, clock, publicUrl: config.publicUrl });
-  const auth = new AuthService({ catalog, sessions, tickets, writes, bus, clock, sessionHours: config.sessionHours });
+  const queue = new QueueService({
+    catalog,
+    tickets,
+    sessions,
+    writes,
+    bus,
+    clock,
+    publicUrl: config.publicUrl,
+  });
+  const auth = new AuthService({
+    catalog,
+    sessions,
+    tickets,
+    writes,
+    bus,
+    clock,
+    sessionHours: config.sessionHours,
+  });
   const counters = new CounterService({ catalog, sessions, tickets, writes, bus, clock, queue });
   const snapshot = new SnapshotService({ catalog, tickets, sessions, clock, version });
   const health = new HealthService({ db, bus, clock, version, mode: config.mode, timeZone: config.timeZone });
   const deviceAllowed = deviceAllowList(config.deviceAllow);
   const features = await createDeviceFeatures({
-    db, config, catalog, tickets, writes, bus, clock, queue, log: app.log, drivers: opts.devices,
+    db,
+    config,
+    catalog,
+    tickets,
+    writes,
+    bus,
+    clock,
+    queue,
+    log: app.log,
+    drivers: opts.devices,
   });
   const printing = startPrinting({
-    bus, catalog, tickets, devices: features.devices.service, log: app.log,
-    publicUrl: config.publicUrl, dataDir: config.dataDir, factory: opts.printerFactory,
+    bus,
+    catalog,
+    tickets,
+    devices: features.devices.service,
+    log: app.log,
+    publicUrl: config.publicUrl,
+    dataDir: config.dataDir,
+    factory: opts.printerFactory,
   });
-  const deps: RouteDeps = { config, catalog, queue, counters, auth, snapshot, health, tickets, deviceAllowed, printing };
+  const deps: RouteDeps = {
+    config,
+    catalog,
+    queue,
+    counters,
+    auth,
+    snapshot,
+    health,
+    tickets,
+    deviceAllowed,
+    printing,
+  };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -142,12 +186,21 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   });
   installAuth(app, auth);
   installPairedDevices(app, features.pairing);
-  for (const routes of [ticketRoutes, counterRoutes, sessionRoutes, queueRoutes, statusRoutes, printingRoutes]) routes(app, deps);
+  for (const routes of [
+    ticketRoutes,
+    counterRoutes,
+    sessionRoutes,
+    queueRoutes,
+    statusRoutes,
+    printingRoutes,
+  ])
+    routes(app, deps);
   displaySettingsRoutes(app, deps);
   setupRoutes(app, { db, config, clock });
   consoleViewRoutes(app, deps, { db, clock });
   registerDeviceFeatureRoutes(app, features, config);
-  await serveApps(app, config.appsDir);
+  registerAdmin(app, { deps, db, writes, bus, clock, features });
+  await serveApps(app, config.appsDir, join(config.dataDir, 'voice'));
 
   const realtime = startRealtime(app.server, { bus, snapshot, auth, deviceAllowed });
   app.addHook('preClose', async () => {

@@ -26,8 +26,8 @@ export class EventBus {
   constructor(private readonly onError: ErrorSink) {}
 
   on<K extends keyof AppEvents>(event: K, fn: Listener<K>): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    const set = this.listeners.get(event) ?? new Set<Listener<never>>();
+    this.listeners.set(event, set);
     set.add(fn as Listener<never>);
     return () => set.delete(fn as Listener<never>);
   }

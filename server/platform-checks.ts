@@ -17,7 +17,10 @@ export function startPlatformChecks(d: {
   dbAnswers: () => boolean;
 }): () => void {
   const notifier = createNotifier(process.env, d.log);
-  const clock: { ntp: NtpState; lastJump: { at: string; deltaMs: number } | null } = { ntp: 'unknown', lastJump: null };
+  const clock: { ntp: NtpState; lastJump: { at: string; deltaMs: number } | null } = {
+    ntp: 'unknown',
+    lastJump: null,
+  };
   let disk: (DiskSpace & { level: string }) | null = null;
 
   const refreshDisk = () =>
@@ -30,7 +33,8 @@ export function startPlatformChecks(d: {
     );
   const refreshNtp = () =>
     ntpSynchronized().then((s) => {
-      if (s === 'unsynchronized' && clock.ntp !== 'unsynchronized') d.log.warn('the clock is not NTP-synchronised');
+      if (s === 'unsynchronized' && clock.ntp !== 'unsynchronized')
+        d.log.warn('the clock is not NTP-synchronised');
       clock.ntp = s;
     });
   void refreshDisk();

@@ -21,9 +21,9 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
   const src = readFileSync(join(ROOT, file), 'utf8');
-  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? '',
-  );
+  return [
+    ...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? '');
 }
 
 function topOf(file: string, spec: string): string {
@@ -41,13 +41,21 @@ const rules: Array<[string, (file: string, spec: string) => string | null]> = [
           ? 'core imports nothing of ours outside core'
           : null,
   ],
-  ['drivers', (f, s) => (['server', 'kiosk', 'display', 'console', 'client'].includes(topOf(f, s)) ? 'drivers must not import the server or apps' : null)],
+  [
+    'drivers',
+    (f, s) =>
+      ['server', 'kiosk', 'display', 'console', 'client'].includes(topOf(f, s))
+        ? 'drivers must not import the server or apps'
+        : null,
+  ],
   ...(['kiosk', 'display', 'console', 'client'] as const).map(
     (app) =>
       [
         app,
         (f: string, s: string) =>
-          ['server', 'drivers'].includes(topOf(f, s)) || s.startsWith('node:') ? 'apps import only core, client and browser libraries' : null,
+          ['server', 'drivers'].includes(topOf(f, s)) || s.startsWith('node:')
+            ? 'apps import only core, client and browser libraries'
+            : null,
       ] as [string, (file: string, spec: string) => string | null],
   ),
 ];

@@ -1,13 +1,17 @@
 import { type Static, Type } from 'typebox';
 
 const HhMm = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
-export const SessionSchema = Type.Tuple([HhMm, HhMm], { description: 'issuing session [start, end), local time' });
+export const SessionSchema = Type.Tuple([HhMm, HhMm], {
+  description: 'issuing session [start, end), local time',
+});
 export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
 /** Issuing hours per weekday: morning/afternoon sessions; a missing day is closed. */
 export const WeekHoursSchema = Type.Object(
-  Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, Type.Optional(Type.Array(SessionSchema, { maxItems: 6 }))])) as {
+  Object.fromEntries(
+    WEEKDAY_KEYS.map((k) => [k, Type.Optional(Type.Array(SessionSchema, { maxItems: 6 }))]),
+  ) as {
     [K in WeekdayKey]: ReturnType<typeof Type.Optional<ReturnType<typeof Type.Array<typeof SessionSchema>>>>;
   },
   { additionalProperties: false },
@@ -47,7 +51,11 @@ export const CounterSchema = Type.Object({
 });
 export type Counter = Static<typeof CounterSchema>;
 
-export const RoleSchema = Type.Union([Type.Literal('official'), Type.Literal('leader'), Type.Literal('admin')]);
+export const RoleSchema = Type.Union([
+  Type.Literal('official'),
+  Type.Literal('leader'),
+  Type.Literal('admin'),
+]);
 export type Role = Static<typeof RoleSchema>;
 
 export const SiteOfficialSchema = Type.Object({
@@ -55,7 +63,11 @@ export const SiteOfficialSchema = Type.Object({
   displayName: Name,
   agency: Type.String({ maxLength: 200 }),
   role: RoleSchema,
-  pin: Type.String({ minLength: 4, maxLength: 128, description: 'plain in the site file; hashed (scrypt) when loaded' }),
+  pin: Type.String({
+    minLength: 4,
+    maxLength: 128,
+    description: 'plain in the site file; hashed (scrypt) when loaded',
+  }),
 });
 export type SiteOfficial = Static<typeof SiteOfficialSchema>;
 
@@ -69,8 +81,16 @@ export type PriorityCategory = Static<typeof PriorityCategorySchema>;
 
 export const PriorityPolicySchema = Type.Object({
   mode: Type.Union([Type.Literal('ratio'), Type.Literal('strict'), Type.Literal('fifo')]),
-  normalPerPriority: Type.Integer({ minimum: 0, maximum: 20, description: 'ratio: normal tickets called between two priority ones' }),
-  agingMinutes: Type.Integer({ minimum: 1, maximum: 600, description: 'no ticket is passed by one issued this much later' }),
+  normalPerPriority: Type.Integer({
+    minimum: 0,
+    maximum: 20,
+    description: 'ratio: normal tickets called between two priority ones',
+  }),
+  agingMinutes: Type.Integer({
+    minimum: 1,
+    maximum: 600,
+    description: 'no ticket is passed by one issued this much later',
+  }),
 });
 export type PriorityPolicy = Static<typeof PriorityPolicySchema>;
 

@@ -49,7 +49,8 @@ export function issuingStatus(
 ): IssuingStatus {
   const local = localParts(now, tz);
   const closedDay =
-    isClosedDay(local.day, calendar) ?? (overrides.closedEarlyDays?.includes(local.day) ? 'closedEarly' : null);
+    isClosedDay(local.day, calendar) ??
+    (overrides.closedEarlyDays?.includes(local.day) ? 'closedEarly' : null);
   if (closedDay) {
     const tomorrow = startOfLocalDay(addDays(local.day, 1), tz);
     return { open: false, reason: closedDay, opensAt: nextOpening(hours, calendar, tomorrow - 1, tz) };

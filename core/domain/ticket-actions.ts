@@ -63,13 +63,19 @@ function checkPreconditions(t: Ticket, action: TicketAction, c: ActionContext): 
     throw new DomainError('TRANSFER_TARGET_REQUIRED');
   }
   if (action === 'cancel' && !c.reason?.trim()) throw new DomainError('REASON_REQUIRED');
-  const counterBound = action === 'recall' || action === 'start' || action === 'finish' || action === 'noShow';
+  const counterBound =
+    action === 'recall' || action === 'start' || action === 'finish' || action === 'noShow';
   if (counterBound && c.counter !== null && t.counter !== c.counter) {
     throw new DomainError('NOT_AT_THIS_COUNTER', { ticket: t.label, counter: c.counter });
   }
 }
 
-function eventData(before: Ticket, after: Ticket, action: TicketAction, c: ActionContext): DomainEvent['data'] {
+function eventData(
+  before: Ticket,
+  after: Ticket,
+  action: TicketAction,
+  c: ActionContext,
+): DomainEvent['data'] {
   switch (action) {
     case 'call':
       return { label: after.label, priority: after.priority, recall: false };
@@ -101,7 +107,12 @@ export function applyAction(t: Ticket, action: TicketAction, c: ActionContext): 
   assertCanApply(t, action);
   checkPreconditions(t, action, c);
   const next: Ticket = { ...t, ...PATCHES[action](t, c), status: TRANSITIONS[action].to };
-  const who = { ticketId: t.id, counter: c.counter ?? t.counter, officialId: c.officialId, service: next.service };
+  const who = {
+    ticketId: t.id,
+    counter: c.counter ?? t.counter,
+    officialId: c.officialId,
+    service: next.service,
+  };
   const events: DomainEvent[] = [];
   if (action === 'finish' && t.startedAt === null) {
     events.push(event('started', next.startedAt ?? c.now, { ...who, data: { implied: true } }));

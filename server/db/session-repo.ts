@@ -63,7 +63,9 @@ export class SessionRepo {
     return r ? toOfficial(r) : null;
   }
   setLoginFailures(id: number, failed: number, lockedUntil: number | null): void {
-    this.db.prepare('UPDATE officials SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failed, lockedUntil, id);
+    this.db
+      .prepare('UPDATE officials SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+      .run(failed, lockedUntil, id);
   }
   createSession(s: Omit<SessionRecord, 'endedAt'>): void {
     this.db

@@ -28,7 +28,9 @@ export function loadSite(db: Db): SiteData | null {
   const site = db.prepare('SELECT * FROM sites ORDER BY created_at LIMIT 1').get() as Row | undefined;
   if (!site) return null;
   const id = String(site.id);
-  const services = (db.prepare('SELECT * FROM services WHERE site_id = ? ORDER BY sort, code').all(id) as Row[]).map(
+  const services = (
+    db.prepare('SELECT * FROM services WHERE site_id = ? ORDER BY sort, code').all(id) as Row[]
+  ).map(
     (r): Service => ({
       code: String(r.code),
       name: String(r.name),
@@ -40,7 +42,9 @@ export function loadSite(db: Db): SiteData | null {
       active: r.active === 1,
     }),
   );
-  const counters = (db.prepare('SELECT * FROM counters WHERE site_id = ? ORDER BY number').all(id) as Row[]).map(
+  const counters = (
+    db.prepare('SELECT * FROM counters WHERE site_id = ? ORDER BY number').all(id) as Row[]
+  ).map(
     (r): Counter => ({
       number: Number(r.number),
       name: String(r.name),
@@ -76,15 +80,36 @@ export function seedSite(db: Db, file: SiteFile, hash: (pin: string) => string, 
   db.transaction(() => {
     db.prepare(
       'INSERT INTO sites (id, name, centre_json, priority_policy_json, calendar_json, created_at) VALUES (?,?,?,?,?,?)',
-    ).run(id, file.site.name, JSON.stringify(file.centre), JSON.stringify(file.priorityPolicy), JSON.stringify(file.calendar), now);
+    ).run(
+      id,
+      file.site.name,
+      JSON.stringify(file.centre),
+      JSON.stringify(file.priorityPolicy),
+      JSON.stringify(file.calendar),
+      now,
+    );
     const svc = db.prepare(
       'INSERT INTO services (site_id, code, name, name_en, prefix, color, daily_cap, hours_json, active, sort) VALUES (?,?,?,?,?,?,?,?,?,?)',
     );
     file.services.forEach((s, i) => {
-      svc.run(id, s.code, s.name, s.nameEn ?? null, s.prefix, s.color, s.dailyCap, JSON.stringify(s.hours), s.active ? 1 : 0, i);
+      svc.run(
+        id,
+        s.code,
+        s.name,
+        s.nameEn ?? null,
+        s.prefix,
+        s.color,
+        s.dailyCap,
+        JSON.stringify(s.hours),
+        s.active ? 1 : 0,
+        i,
+      );
     });
-    const ctr = db.prepare('INSERT INTO counters (site_id, number, name, services_json, active) VALUES (?,?,?,?,?)');
-    for (const c of file.counters) ctr.run(id, c.number, c.name, JSON.stringify(c.services), c.active === false ? 0 : 1);
+    const ctr = db.prepare(
+      'INSERT INTO counters (site_id, number, name, services_json, active) VALUES (?,?,?,?,?)',
+    );
+    for (const c of file.counters)
+      ctr.run(id, c.number, c.name, JSON.stringify(c.services), c.active === false ? 0 : 1);
     const cat = db.prepare(
       'INSERT INTO priority_categories (site_id, code, name, name_en, active, sort) VALUES (?,?,?,?,?,?)',
     );
@@ -94,6 +119,7 @@ export function seedSite(db: Db, file: SiteFile, hash: (pin: string) => string, 
     const off = db.prepare(
       'INSERT INTO officials (site_id, username, display_name, agency, role, pin_hash, created_at) VALUES (?,?,?,?,?,?,?)',
     );
-    for (const o of file.officials) off.run(id, o.username, o.displayName, o.agency, o.role, hash(o.pin), now);
+    for (const o of file.officials)
+      off.run(id, o.username, o.displayName, o.agency, o.role, hash(o.pin), now);
   })();
 }

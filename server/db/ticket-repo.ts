@@ -70,14 +70,17 @@ export class TicketRepo {
       setSeq: db.prepare(
         'INSERT INTO day_sequences (site_id, prefix, day, last_seq) VALUES (?,?,?,?) ON CONFLICT (site_id, prefix, day) DO UPDATE SET last_seq = excluded.last_seq',
       ),
-      insert: db.prepare(`INSERT INTO tickets (site_id, day, seq, label, service, original_service, priority, status,
+      insert:
+        db.prepare(`INSERT INTO tickets (site_id, day, seq, label, service, original_service, priority, status,
         issued_at, recalls, token, request_id) VALUES (@siteId, @day, @seq, @label, @service, @service, @priority,
         'waiting', @issuedAt, 0, @token, @requestId)`),
-      update: db.prepare(`UPDATE tickets SET service = @service, status = @status, first_called_at = @firstCalledAt,
+      update:
+        db.prepare(`UPDATE tickets SET service = @service, status = @status, first_called_at = @firstCalledAt,
         last_called_at = @lastCalledAt, started_at = @startedAt, finished_at = @finishedAt, counter = @counter,
         official_id = @officialId, target_counter = @targetCounter, recalls = @recalls, dossier_code = @dossierCode,
         cancel_reason = @cancelReason WHERE id = @id`),
-      event: db.prepare(`INSERT INTO events (site_id, at, day, type, ticket_id, counter, official_id, service, data_json)
+      event:
+        db.prepare(`INSERT INTO events (site_id, at, day, type, ticket_id, counter, official_id, service, data_json)
         VALUES (?,?,?,?,?,?,?,?,?)`),
       aheadAll: db.prepare(
         "SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ?",
@@ -188,7 +191,9 @@ export class TicketRepo {
   }
   /** The counter's recent first calls, newest first, for the priority ratio. */
   recentCallsAt(siteId: string, counter: number, limit: number): { priority: boolean }[] {
-    return (this.s.counterCalls.all(siteId, counter, limit) as Row[]).map((r) => ({ priority: r.priority !== null }));
+    return (this.s.counterCalls.all(siteId, counter, limit) as Row[]).map((r) => ({
+      priority: r.priority !== null,
+    }));
   }
   /** For callers that need their own statement in the same transaction. */
   get database(): Db {

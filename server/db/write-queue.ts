@@ -30,15 +30,17 @@ export class WriteQueue {
     this.pending = [];
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
-      this.db.transaction(() => {
-        for (const op of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.db.transaction(op.fn)(this.db) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      this.db
+        .transaction(() => {
+          for (const op of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(op.fn)(this.db) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
     } catch (error) {
       for (const op of batch) op.reject(error);
       return;

@@ -47,7 +47,8 @@ export function requireRole(...roles: Role[]) {
     if (roles.length && !roles.includes(req.auth.official.role)) throw new DomainError('FORBIDDEN');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, req.auth.session.csrf)) throw new DomainError('CSRF_FAILED');
+      if (typeof sent !== 'string' || !safeEqual(sent, req.auth.session.csrf))
+        throw new DomainError('CSRF_FAILED');
     }
   };
 }

@@ -27,7 +27,11 @@ export function sendError(
 ) {
   return reply
     .status(HTTP_STATUS[code])
-    .send({ code, message: errorMessage(code, localeOf(req), details), ...(Object.keys(details).length ? { details } : {}) });
+    .send({
+      code,
+      message: errorMessage(code, localeOf(req), details),
+      ...(Object.keys(details).length ? { details } : {}),
+    });
 }
 
 /**
@@ -40,7 +44,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     const code = codeOfFastifyError(err);
     if (code === 'INTERNAL') req.log.error({ err }, 'unexpected error');
     else req.log.info({ code, reason: err.message }, 'request refused');
-    const detail: Record<string, string> = code === 'VALIDATION_FAILED' ? { detail: validationDetail(err) } : {};
+    const detail: Record<string, string> =
+      code === 'VALIDATION_FAILED' ? { detail: validationDetail(err) } : {};
     return sendError(req, reply, code, detail);
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND'));
@@ -55,6 +60,7 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
 function validationDetail(e: FastifyError): string {
   const first = e.validation?.[0];
   if (!first) return '';
-  const path = (first.instancePath || '/').replace(/^\//, '') || String(first.params?.missingProperty ?? 'body');
+  const path =
+    (first.instancePath || '/').replace(/^\//, '') || String(first.params?.missingProperty ?? 'body');
   return `${e.validationContext ?? 'body'}${path ? `.${path}` : ''}: ${first.message ?? ''}`.slice(0, 200);
 }

@@ -15,7 +15,12 @@ export const PAGES: ReadonlyArray<[path: string, app: string]> = [
   ['/console/*', 'console'],
 ];
 
-export async function serveApps(app: FastifyInstance, appsDir: string): Promise<void> {
+/** `voiceOverrideDir`: the centre's own recordings (`<dataDir>/voice`), served before the committed set. */
+export async function serveApps(
+  app: FastifyInstance,
+  appsDir: string,
+  voiceOverrideDir?: string,
+): Promise<void> {
   const built = existsSync(appsDir);
   if (built) {
     await app.register(fastifyStatic, {
@@ -28,7 +33,8 @@ export async function serveApps(app: FastifyInstance, appsDir: string): Promise<
   }
   const voiceDir = join(ROOT_DIR, 'voice', 'segments');
   if (existsSync(voiceDir)) {
-    await app.register(fastifyStatic, { root: voiceDir, prefix: '/voice/', decorateReply: !built, maxAge: '1d' });
+    const root = voiceOverrideDir && existsSync(voiceOverrideDir) ? [voiceOverrideDir, voiceDir] : voiceDir;
+    await app.register(fastifyStatic, { root, prefix: '/voice/', decorateReply: !built, maxAge: '1d' });
   }
   const html = new Map<string, string>();
   const page = (name: string) => {
@@ -42,7 +48,9 @@ export async function serveApps(app: FastifyInstance, appsDir: string): Promise<
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('Giao diện chưa được build. Chạy "npm run build" rồi khởi động lại. (Apps not built: run npm run build.)');
+        .send(
+          'Giao diện chưa được build. Chạy "npm run build" rồi khởi động lại. (Apps not built: run npm run build.)',
+        );
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
   };

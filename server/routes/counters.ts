@@ -22,14 +22,20 @@ export function counterRoutes(fastify: FastifyInstance, d: RouteDeps): void {
 
   app.get('/api/counters', async () => ({ counters: d.snapshot.snapshot().counters }));
 
-  app.post('/api/counters/:n/call-next', { schema: { params, response }, preHandler: staff }, async (req) => ({
-    ticket: ticketView(await d.queue.callNext(req.params.n, authOf(req).actor)),
-  }));
+  app.post(
+    '/api/counters/:n/call-next',
+    { schema: { params, response }, preHandler: staff },
+    async (req) => ({
+      ticket: ticketView(await d.queue.callNext(req.params.n, authOf(req).actor)),
+    }),
+  );
 
   app.post(
     '/api/counters/:n/call',
     { schema: { params, body: CallTicketBodySchema, response }, preHandler: staff },
-    async (req) => ({ ticket: ticketView(await d.queue.callTicket(req.params.n, authOf(req).actor, req.body.ticket)) }),
+    async (req) => ({
+      ticket: ticketView(await d.queue.callTicket(req.params.n, authOf(req).actor, req.body.ticket)),
+    }),
   );
 
   const simple: Array<[string, CounterAction]> = [
@@ -38,21 +44,29 @@ export function counterRoutes(fastify: FastifyInstance, d: RouteDeps): void {
     ['no-show', 'noShow'],
   ];
   for (const [path, action] of simple) {
-    app.post(`/api/counters/:n/${path}`, { schema: { params, response }, preHandler: staff }, async (req) => ({
-      ticket: ticketView(await d.queue.act(req.params.n, authOf(req).actor, action)),
-    }));
+    app.post(
+      `/api/counters/:n/${path}`,
+      { schema: { params, response }, preHandler: staff },
+      async (req) => ({
+        ticket: ticketView(await d.queue.act(req.params.n, authOf(req).actor, action)),
+      }),
+    );
   }
 
   app.post(
     '/api/counters/:n/finish',
     { schema: { params, body: FinishBodySchema, response }, preHandler: staff },
-    async (req) => ({ ticket: ticketView(await d.queue.act(req.params.n, authOf(req).actor, 'finish', req.body ?? {})) }),
+    async (req) => ({
+      ticket: ticketView(await d.queue.act(req.params.n, authOf(req).actor, 'finish', req.body ?? {})),
+    }),
   );
 
   app.post(
     '/api/counters/:n/transfer',
     { schema: { params, body: TransferBodySchema, response }, preHandler: staff },
-    async (req) => ({ ticket: ticketView(await d.queue.act(req.params.n, authOf(req).actor, 'transfer', req.body)) }),
+    async (req) => ({
+      ticket: ticketView(await d.queue.act(req.params.n, authOf(req).actor, 'transfer', req.body)),
+    }),
   );
 
   app.post(

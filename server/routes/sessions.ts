@@ -26,10 +26,14 @@ export function sessionRoutes(fastify: FastifyInstance, d: RouteDeps): void {
     },
   );
 
-  app.get('/api/sessions/current', { schema: { response: { 200: SessionViewSchema } }, preHandler: requireRole() }, async (req) => {
-    const a = authOf(req);
-    return d.auth.view(a.session, a.official);
-  });
+  app.get(
+    '/api/sessions/current',
+    { schema: { response: { 200: SessionViewSchema } }, preHandler: requireRole() },
+    async (req) => {
+      const a = authOf(req);
+      return d.auth.view(a.session, a.official);
+    },
+  );
 
   app.delete('/api/sessions/current', { preHandler: requireRole() }, async (req, reply) => {
     await d.auth.logout(authOf(req));

@@ -72,10 +72,12 @@ export class AuthService {
       catalog.counter(counter);
       const holder = sessions.holder(catalog.siteId, counter, now);
       const outcome = checkCounterLogin(holder, official.id, official.role, body.takeover === true);
-      if (holder && outcome !== 'free') this.closeSession(holder.sessionId, now, { takenOverBy: official.id });
+      if (holder && outcome !== 'free')
+        this.closeSession(holder.sessionId, now, { takenOverBy: official.id });
     }
     for (const other of sessions.openSessionsOf(official.id, now)) {
-      if (other.counter !== null && other.counter !== counter) this.closeSession(other.id, now, { movedTo: counter });
+      if (other.counter !== null && other.counter !== counter)
+        this.closeSession(other.id, now, { movedTo: counter });
     }
     sessions.setLoginFailures(official.id, 0, null);
     const session = {
@@ -98,7 +100,9 @@ export class AuthService {
     if (!s || s.endedAt !== null) return;
     this.d.sessions.endSession(sessionId, now);
     if (s.counter !== null) this.d.sessions.releaseCounter(s.siteId, s.counter, sessionId);
-    this.d.tickets.recordEvents(s.siteId, [event('logout', now, { counter: s.counter, officialId: s.officialId, data })]);
+    this.d.tickets.recordEvents(s.siteId, [
+      event('logout', now, { counter: s.counter, officialId: s.officialId, data }),
+    ]);
   }
 
   async logout(auth: Authenticated): Promise<void> {
@@ -115,7 +119,12 @@ export class AuthService {
     if (session.endedAt !== null || session.expiresAt <= this.d.clock.now() || !official?.active) {
       throw new DomainError('SESSION_EXPIRED');
     }
-    const actor: Actor = { officialId: official.id, sessionId: session.id, counter: session.counter, role: official.role };
+    const actor: Actor = {
+      officialId: official.id,
+      sessionId: session.id,
+      counter: session.counter,
+      role: official.role,
+    };
     return { session, official, actor };
   }
 

@@ -44,7 +44,11 @@ export class CounterService {
       const now = this.d.clock.now();
       this.d.sessions.setPause(this.d.catalog.siteId, counter, null, null);
       this.d.tickets.recordEvents(this.d.catalog.siteId, [
-        event('resumed', now, { counter, officialId: actor.officialId, data: { pausedMs: now - (holder.pausedAt ?? now) } }),
+        event('resumed', now, {
+          counter,
+          officialId: actor.officialId,
+          data: { pausedMs: now - (holder.pausedAt ?? now) },
+        }),
       ]);
     });
     this.d.bus.emit('counterChanged', { counter });

@@ -26,7 +26,14 @@ export class HealthService {
   private readonly startedAt: number;
 
   constructor(
-    private readonly d: { db: Db; bus: EventBus; clock: Clock; version: string; mode: string; timeZone: string },
+    private readonly d: {
+      db: Db;
+      bus: EventBus;
+      clock: Clock;
+      version: string;
+      mode: string;
+      timeZone: string;
+    },
   ) {
     this.startedAt = d.clock.now();
     d.bus.on('deviceStatus', (s) => this.devices.set(s.id, s));

@@ -112,7 +112,12 @@ export class QueueService {
       const { catalog, tickets } = this.d;
       const policy = catalog.site.policy;
       const history = tickets.recentCallsAt(catalog.siteId, counter, policy.normalPerPriority + 1);
-      const pick = pickNext(tickets.waiting(catalog.siteId), scope, policy, normalsSinceLastPriority(history));
+      const pick = pickNext(
+        tickets.waiting(catalog.siteId),
+        scope,
+        policy,
+        normalsSinceLastPriority(history),
+      );
       if (!pick) throw new DomainError('QUEUE_EMPTY');
       return this.apply(tickets.byId(pick.id)!, 'call', { counter, officialId: actor.officialId });
     });
@@ -132,7 +137,12 @@ export class QueueService {
   }
 
   /** recall, start, finish, no-show, transfer: act on the counter's current ticket. */
-  act(counter: number, actor: Actor, action: CounterAction, body: TransferBody & { dossierCode?: string } = {}) {
+  act(
+    counter: number,
+    actor: Actor,
+    action: CounterAction,
+    body: TransferBody & { dossierCode?: string } = {},
+  ) {
     return this.commit(() => {
       this.requireHolder(counter, actor);
       const current = this.d.tickets.currentAt(this.d.catalog.siteId, counter);
@@ -144,7 +154,12 @@ export class QueueService {
         ...(body.reason ? { reason: body.reason } : {}),
         ...(body.dossierCode ? { dossierCode: body.dossierCode } : {}),
         ...(action === 'transfer'
-          ? { transferTo: { ...(body.service ? { service: body.service } : {}), ...(body.counter ? { counter: body.counter } : {}) } }
+          ? {
+              transferTo: {
+                ...(body.service ? { service: body.service } : {}),
+                ...(body.counter ? { counter: body.counter } : {}),
+              },
+            }
           : {}),
       });
     });
@@ -155,13 +170,19 @@ export class QueueService {
     return this.commit(() => {
       const t = this.d.tickets.byId(id);
       if (!t || t.siteId !== this.d.catalog.siteId) throw new DomainError('UNKNOWN_TICKET', { ticket: id });
-      return this.apply(t, action, { counter: null, officialId: actor.officialId, ...(reason ? { reason } : {}) });
+      return this.apply(t, action, {
+        counter: null,
+        officialId: actor.officialId,
+        ...(reason ? { reason } : {}),
+      });
     });
   }
 
   /** Records a fact that changes no ticket (e.g. a reprint) in the event log. */
   async record(e: DomainEvent): Promise<void> {
-    await this.d.writes.run(() => this.d.tickets.recordEvents(this.d.catalog.siteId, [{ ...e, at: this.d.clock.now() }]));
+    await this.d.writes.run(() =>
+      this.d.tickets.recordEvents(this.d.catalog.siteId, [{ ...e, at: this.d.clock.now() }]),
+    );
   }
 
   private apply(t: Ticket, action: Parameters<typeof applyAction>[1], c: Omit<ActionContext, 'now'>): Change {

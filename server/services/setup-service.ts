@@ -30,13 +30,18 @@ export function initialiseDatabase(db: Db, config: Config, clock: Clock, log: Se
   }
   if (config.mode === 'production' && !hasAdmin(db)) {
     const file = codeFile(config.dataDir);
-    if (!existsSync(file)) writeFileSync(file, `${String(randomInt(0, 1e8)).padStart(8, '0')}\n`, { mode: 0o600 });
-    log.warn(`No administrator yet. Open /console and enter setup code ${readFileSync(file, 'utf8').trim()} (also in ${file}).`);
+    if (!existsSync(file))
+      writeFileSync(file, `${String(randomInt(0, 1e8)).padStart(8, '0')}\n`, { mode: 0o600 });
+    log.warn(
+      `No administrator yet. Open /console and enter setup code ${readFileSync(file, 'utf8').trim()} (also in ${file}).`,
+    );
   }
 }
 
 export function hasAdmin(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM officials WHERE role = 'admin' AND active = 1 LIMIT 1").get() !== undefined;
+  return (
+    db.prepare("SELECT 1 FROM officials WHERE role = 'admin' AND active = 1 LIMIT 1").get() !== undefined
+  );
 }
 
 export async function createFirstAdmin(
@@ -53,6 +58,12 @@ export async function createFirstAdmin(
   const site = loadSite(db)!;
   db.prepare(
     "INSERT INTO officials (site_id, username, display_name, agency, role, pin_hash, created_at) VALUES (?,?,?,'','admin',?,?)",
-  ).run(site.siteId, body.username.trim().toLowerCase(), body.displayName.normalize('NFC'), hash, clock.now());
+  ).run(
+    site.siteId,
+    body.username.trim().toLowerCase(),
+    body.displayName.normalize('NFC'),
+    hash,
+    clock.now(),
+  );
   rmSync(file, { force: true });
 }

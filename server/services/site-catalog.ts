@@ -29,7 +29,9 @@ export class SiteCatalog {
     const data = loadSite(this.db);
     if (!data) throw new Error('no site in the database');
     this.data = data;
-    const rows = this.db.prepare('SELECT key, value_json FROM settings WHERE site_id = ?').all(data.siteId) as {
+    const rows = this.db
+      .prepare('SELECT key, value_json FROM settings WHERE site_id = ?')
+      .all(data.siteId) as {
       key: string;
       value_json: string;
     }[];

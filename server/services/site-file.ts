@@ -30,11 +30,15 @@ export function crossChecks(site: SiteFile): string[] {
   const out: string[] = [];
   const codes = site.services.map((s) => s.code);
   for (const d of dupes(codes)) out.push(`/services: service code "${d}" is used twice`);
-  for (const d of dupes(site.services.map((s) => s.prefix))) out.push(`/services: prefix "${d}" is used twice`);
-  for (const d of dupes(site.counters.map((c) => c.number))) out.push(`/counters: counter ${d} is listed twice`);
-  for (const d of dupes(site.officials.map((o) => o.username))) out.push(`/officials: username "${d}" is used twice`);
+  for (const d of dupes(site.services.map((s) => s.prefix)))
+    out.push(`/services: prefix "${d}" is used twice`);
+  for (const d of dupes(site.counters.map((c) => c.number)))
+    out.push(`/counters: counter ${d} is listed twice`);
+  for (const d of dupes(site.officials.map((o) => o.username)))
+    out.push(`/officials: username "${d}" is used twice`);
   for (const c of site.counters) {
-    for (const s of c.services) if (!codes.includes(s)) out.push(`/counters/${c.number}: unknown service "${s}"`);
+    for (const s of c.services)
+      if (!codes.includes(s)) out.push(`/counters/${c.number}: unknown service "${s}"`);
   }
   return out;
 }

@@ -4,11 +4,26 @@ import { issuingStatus } from '../../core/domain/calendar.js';
 
 const VN = 'Asia/Ho_Chi_Minh';
 const office: WeekHours = {
-  mon: [['07:30', '11:30'], ['13:30', '17:00']],
-  tue: [['07:30', '11:30'], ['13:30', '17:00']],
-  wed: [['07:30', '11:30'], ['13:30', '17:00']],
-  thu: [['07:30', '11:30'], ['13:30', '17:00']],
-  fri: [['07:30', '11:30'], ['13:30', '17:00']],
+  mon: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  tue: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  wed: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  thu: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  fri: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
   sat: [['07:30', '11:30']],
 };
 const none: Calendar = { holidays: [], closures: [] };
@@ -38,18 +53,30 @@ describe('issuing hours (injected clock)', () => {
   });
 
   it('closes on holidays and closures, and when closed early by an admin', () => {
-    const cal: Calendar = { holidays: ['2026-11-23'], closures: [{ from: '2026-11-24', to: '2026-11-25', reason: 'Bão' }] };
-    expect(issuingStatus(office, cal, vn('2026-11-23T08:00:00'), VN)).toMatchObject({ open: false, reason: 'holiday' });
+    const cal: Calendar = {
+      holidays: ['2026-11-23'],
+      closures: [{ from: '2026-11-24', to: '2026-11-25', reason: 'Bão' }],
+    };
+    expect(issuingStatus(office, cal, vn('2026-11-23T08:00:00'), VN)).toMatchObject({
+      open: false,
+      reason: 'holiday',
+    });
     const closure = issuingStatus(office, cal, vn('2026-11-25T08:00:00'), VN);
     expect(closure).toMatchObject({ open: false, reason: 'closure' });
     expect(iso(closure.open ? null : closure.opensAt)).toBe(iso(vn('2026-11-26T07:30:00')));
-    const early = issuingStatus(office, none, vn('2026-11-27T14:00:00'), VN, { closedEarlyDays: ['2026-11-27'] });
+    const early = issuingStatus(office, none, vn('2026-11-27T14:00:00'), VN, {
+      closedEarlyDays: ['2026-11-27'],
+    });
     expect(early).toMatchObject({ open: false, reason: 'closedEarly' });
     expect(iso(early.open ? null : early.opensAt)).toBe(iso(vn('2026-11-28T07:30:00')));
   });
 
   it('a service with no hours at all never opens', () => {
-    expect(issuingStatus({}, none, vn('2026-11-23T08:00:00'), VN)).toEqual({ open: false, reason: 'noHours', opensAt: null });
+    expect(issuingStatus({}, none, vn('2026-11-23T08:00:00'), VN)).toEqual({
+      open: false,
+      reason: 'noHours',
+      opensAt: null,
+    });
   });
 
   it('the demo hours 00:00–24:00 are open at 20:00 on a Sunday and just before midnight', () => {

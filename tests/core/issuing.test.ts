@@ -34,14 +34,23 @@ describe('numbering', () => {
   it('is gapless and stops at the cap', () => {
     expect(nextSeq(0, 200, 'Hộ tịch')).toBe(1);
     expect(nextSeq(199, 200, 'Hộ tịch')).toBe(200);
-    expect(() => nextSeq(200, 200, 'Hộ tịch')).toThrow(expect.objectContaining({ code: 'DAILY_CAP_REACHED' }));
+    expect(() => nextSeq(200, 200, 'Hộ tịch')).toThrow(
+      expect.objectContaining({ code: 'DAILY_CAP_REACHED' }),
+    );
   });
 });
 
 describe('planIssue', () => {
   it('numbers per local day', () => {
     const seen: string[] = [];
-    const plan = planIssue({ ...base, service: { ...service, dailyCap: 200 }, lastSeqToday: (d) => (seen.push(d), 22) });
+    const plan = planIssue({
+      ...base,
+      service: { ...service, dailyCap: 200 },
+      lastSeqToday: (d) => {
+        seen.push(d);
+        return 22;
+      },
+    });
     expect(plan).toEqual({ day: '2026-11-23', seq: 23, label: 'A023' });
     expect(seen).toEqual(['2026-11-23']);
   });

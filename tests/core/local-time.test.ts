@@ -15,13 +15,21 @@ describe('local time in Asia/Ho_Chi_Minh (UTC+7)', () => {
 
   it('computes weekday and minutes in the zone', () => {
     // 2026-11-23 is a Monday; 01:30Z = 08:30 local
-    expect(localParts(Date.parse('2026-11-23T01:30:00Z'), VN)).toEqual({ day: '2026-11-23', weekday: 1, minutes: 510 });
+    expect(localParts(Date.parse('2026-11-23T01:30:00Z'), VN)).toEqual({
+      day: '2026-11-23',
+      weekday: 1,
+      minutes: 510,
+    });
   });
 
   it('finds local midnight, also in a zone with DST', () => {
     expect(new Date(startOfLocalDay('2026-11-23', VN)).toISOString()).toBe('2026-11-22T17:00:00.000Z');
-    expect(new Date(startOfLocalDay('2026-07-01', 'Europe/Paris')).toISOString()).toBe('2026-06-30T22:00:00.000Z');
-    expect(new Date(startOfLocalDay('2026-01-01', 'Europe/Paris')).toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(new Date(startOfLocalDay('2026-07-01', 'Europe/Paris')).toISOString()).toBe(
+      '2026-06-30T22:00:00.000Z',
+    );
+    expect(new Date(startOfLocalDay('2026-01-01', 'Europe/Paris')).toISOString()).toBe(
+      '2025-12-31T23:00:00.000Z',
+    );
   });
 
   it('stays exact across a DST change (cached offsets are per 15-minute bucket)', () => {

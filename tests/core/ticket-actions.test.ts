@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/domain/errors.js';
-import { canApply, TICKET_ACTIONS, TICKET_STATUSES, type TicketAction, type TicketStatus } from '../../core/domain/ticket.js';
+import {
+  canApply,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  type TicketAction,
+  type TicketStatus,
+} from '../../core/domain/ticket.js';
 import { type ActionContext, applyAction } from '../../core/domain/ticket-actions.js';
 import { aTicket } from '../fakes/tickets.js';
 
@@ -36,7 +42,9 @@ describe('ticket transitions: every action from every status', () => {
       const r = applyAction(t, action, ctx());
       expect(r.events.at(-1)?.ticketId).toBe(t.id);
     } else {
-      expect(() => applyAction(t, action, ctx())).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+      expect(() => applyAction(t, action, ctx())).toThrow(
+        expect.objectContaining({ code: 'INVALID_TRANSITION' }),
+      );
     }
   });
 });
@@ -44,7 +52,13 @@ describe('ticket transitions: every action from every status', () => {
 describe('what each action records', () => {
   it('call keeps the first call time across recalls and returns', () => {
     const called = applyAction(aTicket(), 'call', ctx({ now: 2_000 })).ticket;
-    expect(called).toMatchObject({ status: 'called', firstCalledAt: 2_000, lastCalledAt: 2_000, counter: 2, officialId: 7 });
+    expect(called).toMatchObject({
+      status: 'called',
+      firstCalledAt: 2_000,
+      lastCalledAt: 2_000,
+      counter: 2,
+      officialId: 7,
+    });
     const recalled = applyAction(called, 'recall', ctx({ now: 3_000 })).ticket;
     expect(recalled).toMatchObject({ firstCalledAt: 2_000, lastCalledAt: 3_000, recalls: 1 });
     const gone = applyAction(recalled, 'noShow', ctx({ now: 4_000 })).ticket;
@@ -56,7 +70,12 @@ describe('what each action records', () => {
   it('finish from called implies the start at the last call', () => {
     const called = aTicket({ status: 'called', counter: 2, lastCalledAt: 5_000 });
     const r = applyAction(called, 'finish', ctx({ now: 9_000, dossierCode: 'H12.34-251123-0001' }));
-    expect(r.ticket).toMatchObject({ status: 'finished', startedAt: 5_000, finishedAt: 9_000, dossierCode: 'H12.34-251123-0001' });
+    expect(r.ticket).toMatchObject({
+      status: 'finished',
+      startedAt: 5_000,
+      finishedAt: 9_000,
+      dossierCode: 'H12.34-251123-0001',
+    });
     expect(r.events.map((e) => [e.type, e.at, e.data.implied ?? null])).toEqual([
       ['started', 5_000, true],
       ['finished', 9_000, null],
@@ -65,9 +84,23 @@ describe('what each action records', () => {
 
   it('transfer keeps number and issue time, requeues in the target service or counter', () => {
     const serving = aTicket({ status: 'serving', counter: 2, startedAt: 5_000, issuedAt: 1_000 });
-    const toService = applyAction(serving, 'transfer', ctx({ transferTo: { service: 'DD' }, reason: 'Sai lĩnh vực' }));
-    expect(toService.ticket).toMatchObject({ status: 'waiting', label: 'A001', issuedAt: 1_000, service: 'DD', counter: null });
-    expect(toService.events[0]?.data).toMatchObject({ fromService: 'HT', toService: 'DD', reason: 'Sai lĩnh vực' });
+    const toService = applyAction(
+      serving,
+      'transfer',
+      ctx({ transferTo: { service: 'DD' }, reason: 'Sai lĩnh vực' }),
+    );
+    expect(toService.ticket).toMatchObject({
+      status: 'waiting',
+      label: 'A001',
+      issuedAt: 1_000,
+      service: 'DD',
+      counter: null,
+    });
+    expect(toService.events[0]?.data).toMatchObject({
+      fromService: 'HT',
+      toService: 'DD',
+      reason: 'Sai lĩnh vực',
+    });
     const toCounter = applyAction(serving, 'transfer', ctx({ transferTo: { counter: 3 } }));
     expect(toCounter.ticket).toMatchObject({ service: 'HT', targetCounter: 3 });
   });

@@ -27,7 +27,11 @@ export class HttpClient {
   }
 
   /** Logs in and keeps the cookie and CSRF token for later calls. */
-  async login(username: string, pin: string, counter?: number): Promise<{ status: number; body: Record<string, unknown> }> {
+  async login(
+    username: string,
+    pin: string,
+    counter?: number,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const r = await this.req('POST', '/api/sessions', { username, pin, ...(counter ? { counter } : {}) });
     if (r.status === 201) this.csrf = String(r.body.csrfToken);
     return r;
@@ -42,11 +46,10 @@ export class HttpClient {
   }
 
   counter(n: number, action: string, body?: unknown) {
-    return this.req<{ ticket: { id: number; label: string; status: string; service: string }; code?: string }>(
-      'POST',
-      `/api/counters/${n}/${action}`,
-      body,
-    );
+    return this.req<{
+      ticket: { id: number; label: string; status: string; service: string };
+      code?: string;
+    }>('POST', `/api/counters/${n}/${action}`, body);
   }
 }
 

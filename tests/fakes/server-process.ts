@@ -22,7 +22,9 @@ export class ServerProcess {
 
   async start(timeoutMs = 15_000): Promise<void> {
     const args =
-      this.entry === 'dist' ? [join(ROOT, 'dist', 'server', 'main.js')] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
+      this.entry === 'dist'
+        ? [join(ROOT, 'dist', 'server', 'main.js')]
+        : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
     this.child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {

@@ -8,7 +8,11 @@ export function connectSocket(
   url: string,
   ns: '/display' | '/console',
   cookie?: string,
-): { socket: TestSocket; events: Array<[string, unknown]>; next: (name: string, timeoutMs?: number) => Promise<unknown> } {
+): {
+  socket: TestSocket;
+  events: Array<[string, unknown]>;
+  next: (name: string, timeoutMs?: number) => Promise<unknown>;
+} {
   const socket: TestSocket = io(url + ns, {
     transports: ['websocket'],
     forceNew: true,
@@ -35,7 +39,13 @@ export function connectSocket(
       const queued = unread.get(name);
       if (queued?.length) return resolve(queued.shift());
       const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
-      waiters.push({ name, resolve: (v) => (clearTimeout(timer), resolve(v)) });
+      waiters.push({
+        name,
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+      });
     });
   return { socket, events, next };
 }

@@ -13,7 +13,12 @@ describe('systemd readiness of the real server', () => {
 
   it('READY=1 arrives when /api/health already answers; WATCHDOG pings; STOPPING=1 on stop', async () => {
     const sock = await startFakeNotifySocket(join(dir, 'notify.sock'));
-    const p = new ServerProcess(await freePort(), tempDataDir(), { NOTIFY_SOCKET: sock.address, WATCHDOG_USEC: '1000000' }, 'dist');
+    const p = new ServerProcess(
+      await freePort(),
+      tempDataDir(),
+      { NOTIFY_SOCKET: sock.address, WATCHDOG_USEC: '1000000' },
+      'dist',
+    );
     const started = p.start();
     await sock.waitFor('READY=1', 30_000);
     // at READY the port is open and the database answers

@@ -74,7 +74,9 @@ describe('crash consistency under SIGKILL', () => {
     }
     const db = new Database(join(dataDir, 'xephang.db'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const rows = db.prepare('SELECT id, label, seq, day, service, original_service, status FROM tickets ORDER BY id').all() as Array<{
+    const rows = db
+      .prepare('SELECT id, label, seq, day, service, original_service, status FROM tickets ORDER BY id')
+      .all() as Array<{
       id: number;
       label: string;
       seq: number;
@@ -91,7 +93,9 @@ describe('crash consistency under SIGKILL', () => {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     }
     // replay every ticket's events through the transition table
-    const events = db.prepare("SELECT ticket_id, type FROM events WHERE ticket_id IS NOT NULL ORDER BY id").all() as Array<{ ticket_id: number; type: string }>;
+    const events = db
+      .prepare('SELECT ticket_id, type FROM events WHERE ticket_id IS NOT NULL ORDER BY id')
+      .all() as Array<{ ticket_id: number; type: string }>;
     const state = new Map<number, string>();
     for (const e of events) {
       if (e.type === 'issued') {
@@ -101,7 +105,9 @@ describe('crash consistency under SIGKILL', () => {
       const action = EVENT_ACTION[e.type];
       if (!action) continue; // started (implied or explicit) is checked by the status replay below
       const from = state.get(e.ticket_id)!;
-      expect((TRANSITIONS[action].from as readonly string[]).includes(from), `${e.type} from ${from}`).toBe(true);
+      expect((TRANSITIONS[action].from as readonly string[]).includes(from), `${e.type} from ${from}`).toBe(
+        true,
+      );
       state.set(e.ticket_id, TRANSITIONS[action].to);
     }
     for (const t of rows) {

@@ -51,7 +51,21 @@ function value(r: Prng, depth = 0): unknown {
     default:
       return Object.fromEntries(
         Array.from({ length: r.int(5) }, () => [
-          r.pick(['service', 'priority', 'requestId', 'reason', 'ticket', 'counter', 'username', 'pin', 'dossierCode', '__proto__', 'constructor', 'level', 'code']),
+          r.pick([
+            'service',
+            'priority',
+            'requestId',
+            'reason',
+            'ticket',
+            'counter',
+            'username',
+            'pin',
+            'dossierCode',
+            '__proto__',
+            'constructor',
+            'level',
+            'code',
+          ]),
           value(r, depth + 1),
         ]),
       );
@@ -69,7 +83,10 @@ function body(r: Prng): { payload?: string | Buffer; contentType?: string } {
     case 3:
       return { payload: JSON.stringify({ service: 'x'.repeat(70_000) }), contentType: 'application/json' };
     case 4:
-      return { payload: Buffer.from([0x7b, 0x22, 0x73, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), contentType: 'application/json' };
+      return {
+        payload: Buffer.from([0x7b, 0x22, 0x73, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+        contentType: 'application/json',
+      };
     case 5:
       return { payload: 'service=HT', contentType: 'application/x-www-form-urlencoded' };
     case 6:
@@ -90,7 +107,25 @@ function enc(v: unknown): string {
 
 function fillPath(url: string, r: Prng): string {
   return url.replace(/:(\w+)/g, () =>
-    enc(r.pick([1, 2, 3, 4, 0, -1, 99999, '1e3', 'abc', "1' OR 1=1", '%', 'A001', 'ÿ', '\uD800', 'x'.repeat(300)])),
+    enc(
+      r.pick([
+        1,
+        2,
+        3,
+        4,
+        0,
+        -1,
+        99999,
+        '1e3',
+        'abc',
+        "1' OR 1=1",
+        '%',
+        'A001',
+        'ÿ',
+        '\uD800',
+        'x'.repeat(300),
+      ]),
+    ),
   );
 }
 
@@ -137,10 +172,14 @@ describe('fuzzing the API', () => {
         ...(payload !== undefined && route.method !== 'GET' ? { payload } : {}),
       });
       byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
-      if (res.statusCode >= 500) problems.push(`${res.statusCode} ${route.method} ${url}: ${res.body.slice(0, 200)}`);
-      else if (res.statusCode >= 400 && (res.headers['content-type'] ?? '').includes('json')) {
+      if (res.statusCode >= 500)
+        problems.push(`${res.statusCode} ${route.method} ${url}: ${res.body.slice(0, 200)}`);
+      else if (res.statusCode >= 400 && String(res.headers['content-type'] ?? '').includes('json')) {
         const code = (JSON.parse(res.body) as { code?: string }).code;
-        if (!code || !codes.has(code)) problems.push(`no stable code: ${res.statusCode} ${route.method} ${url}: ${res.body.slice(0, 200)}`);
+        if (!code || !codes.has(code))
+          problems.push(
+            `no stable code: ${res.statusCode} ${route.method} ${url}: ${res.body.slice(0, 200)}`,
+          );
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
@@ -152,7 +191,10 @@ describe('fuzzing the API', () => {
     const sock = connectSocket(s.url, '/display');
     await sock.next('queue:snapshot');
     for (let i = 0; i < 500; i++) {
-      (sock.socket as unknown as { emit: (n: string, v: unknown) => void }).emit(r.pick(['ticket:called', 'x', '__proto__', 'queue:snapshot', 'a'.repeat(100)]), value(r));
+      (sock.socket as unknown as { emit: (n: string, v: unknown) => void }).emit(
+        r.pick(['ticket:called', 'x', '__proto__', 'queue:snapshot', 'a'.repeat(100)]),
+        value(r),
+      );
     }
     sock.socket.close();
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
@@ -162,13 +204,21 @@ describe('fuzzing the API', () => {
     const db = s.x.db;
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const services = new Set((db.prepare('SELECT code FROM services').all() as { code: string }[]).map((x) => x.code));
-    const tickets = db.prepare('SELECT label, service, priority FROM tickets').all() as Array<{ label: string; service: string; priority: string | null }>;
+    const services = new Set(
+      (db.prepare('SELECT code FROM services').all() as { code: string }[]).map((x) => x.code),
+    );
+    const tickets = db.prepare('SELECT label, service, priority FROM tickets').all() as Array<{
+      label: string;
+      service: string;
+      priority: string | null;
+    }>;
     for (const t of tickets) {
       expect(t.label).toMatch(/^[A-Z]{1,2}\d{3,4}$/);
       expect(services.has(t.service)).toBe(true);
     }
-    const reasons = db.prepare("SELECT data_json FROM events WHERE type IN ('cancelled','paused','transferred')").all() as { data_json: string }[];
+    const reasons = db
+      .prepare("SELECT data_json FROM events WHERE type IN ('cancelled','paused','transferred')")
+      .all() as { data_json: string }[];
     for (const e of reasons) expect(() => JSON.parse(e.data_json)).not.toThrow();
   });
 });

@@ -51,7 +51,10 @@ describe('full walk through the API', () => {
     expect((await lan.counter(1, 'recall')).status).toBe(200);
     expect(await display.next('ticket:called')).toMatchObject({ label: 'A003', recall: true });
     expect((await lan.counter(1, 'start')).status).toBe(200);
-    expect((await lan.counter(1, 'finish', { dossierCode: 'HS-001' })).body.ticket).toMatchObject({ status: 'finished', dossierCode: 'HS-001' });
+    expect((await lan.counter(1, 'finish', { dossierCode: 'HS-001' })).body.ticket).toMatchObject({
+      status: 'finished',
+      dossierCode: 'HS-001',
+    });
 
     // counter 3 serves DD only
     expect((await call(hung, 3)).label).toBe('C001');
@@ -69,7 +72,10 @@ describe('full walk through the API', () => {
     expect((await hung.counter(3, 'finish')).status).toBe(200);
     expect((await call(hung, 3)).label).toBe('A002');
     expect((await hung.counter(3, 'finish')).status).toBe(200);
-    expect((await lan.counter(1, 'call-next')).body).toMatchObject({ code: 'QUEUE_EMPTY', message: 'Chưa có công dân chờ.' });
+    expect((await lan.counter(1, 'call-next')).body).toMatchObject({
+      code: 'QUEUE_EMPTY',
+      message: 'Chưa có công dân chờ.',
+    });
     expect(calls).toEqual(['A003', 'C001', 'A001', 'A001', 'A002', 'A002']);
 
     // the event log yields wait and service time per official

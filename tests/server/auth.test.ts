@@ -44,8 +44,22 @@ describe('sessions, roles, CSRF and lockout', () => {
     expect(minh).toMatchObject({ status: 409, body: { code: 'COUNTER_OCCUPIED' } });
     expect(String(minh.body.message)).toContain('Nguyễn Thị Lan');
     const admin = new HttpClient(s.url);
-    expect((await admin.req('POST', '/api/sessions', { username: 'admin', pin: '9999', counter: 1, takeover: true })).status).toBe(201);
-    const counters = (await admin.req<{ counters: Array<{ number: number; official: { displayName: string } | null }> }>('GET', '/api/counters')).body;
+    expect(
+      (
+        await admin.req('POST', '/api/sessions', {
+          username: 'admin',
+          pin: '9999',
+          counter: 1,
+          takeover: true,
+        })
+      ).status,
+    ).toBe(201);
+    const counters = (
+      await admin.req<{ counters: Array<{ number: number; official: { displayName: string } | null }> }>(
+        'GET',
+        '/api/counters',
+      )
+    ).body;
     expect(counters.counters.find((c) => c.number === 1)?.official?.displayName).toBe('Quản trị viên');
   });
 
@@ -62,7 +76,8 @@ describe('sessions, roles, CSRF and lockout', () => {
 
   it('locks an account after 5 failed PINs, for 5 minutes', async () => {
     const c = new HttpClient(s.url);
-    for (let i = 0; i < 5; i++) await c.req('POST', '/api/sessions', { username: 'thu', pin: '0000', counter: 4 });
+    for (let i = 0; i < 5; i++)
+      await c.req('POST', '/api/sessions', { username: 'thu', pin: '0000', counter: 4 });
     const locked = await c.req('POST', '/api/sessions', { username: 'thu', pin: '4444', counter: 4 });
     expect(locked).toMatchObject({ status: 423, body: { code: 'ACCOUNT_LOCKED' } });
     clock.advance(5 * 60_000 + 1);

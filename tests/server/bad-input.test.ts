@@ -25,7 +25,14 @@ describe('bad input gets a 4xx with a stable code and a message, never a 500', (
     ['inactive service', 'POST', '/api/tickets', { service: 'OFF' }, 409, 'SERVICE_INACTIVE'],
     ['closed service', 'POST', '/api/tickets', { service: 'NIGHT' }, 409, 'SERVICE_CLOSED'],
     ['unknown priority', 'POST', '/api/tickets', { service: 'HT', priority: 'vip' }, 400, 'UNKNOWN_PRIORITY'],
-    ['bad requestId', 'POST', '/api/tickets', { service: 'HT', requestId: "'; DROP TABLE tickets;--" }, 400, 'VALIDATION_FAILED'],
+    [
+      'bad requestId',
+      'POST',
+      '/api/tickets',
+      { service: 'HT', requestId: "'; DROP TABLE tickets;--" },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['unknown route', 'GET', '/api/nothing-here', undefined, 404, 'NOT_FOUND'],
     ['counter not a number', 'POST', '/api/counters/abc/call-next', undefined, 400, 'VALIDATION_FAILED'],
     ['huge body', 'POST', '/api/tickets', { service: 'x'.repeat(100_000) }, 413, 'PAYLOAD_TOO_LARGE'],
@@ -46,7 +53,12 @@ describe('bad input gets a 4xx with a stable code and a message, never a 500', (
   });
 
   it('answers in English with Accept-Language: en', async () => {
-    const r = await kiosk.req<{ message: string }>('POST', '/api/tickets', { service: 'NOPE' }, { 'accept-language': 'en-US,en;q=0.9' });
+    const r = await kiosk.req<{ message: string }>(
+      'POST',
+      '/api/tickets',
+      { service: 'NOPE' },
+      { 'accept-language': 'en-US,en;q=0.9' },
+    );
     expect(r.body.message).toBe('There is no service "NOPE". Please choose another service.');
   });
 
@@ -73,8 +85,12 @@ describe('bad input gets a 4xx with a stable code and a message, never a 500', (
     expect((await lan.counter(1, 'transfer', { service: 'NOPE' })).body.code).toBe('UNKNOWN_SERVICE');
     expect((await lan.counter(1, 'pause', { reason: 'break' })).body.code).toBe('TICKET_IN_PROGRESS');
     const id = (await lan.counter(1, 'finish')).body.ticket.id;
-    expect((await lan.req('POST', `/api/tickets/${id}/return`)).body).toMatchObject({ code: 'INVALID_TRANSITION' });
-    expect((await lan.req('POST', `/api/tickets/${id}/cancel`, { reason: 'x' })).body).toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((await lan.req('POST', `/api/tickets/${id}/return`)).body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    expect((await lan.req('POST', `/api/tickets/${id}/cancel`, { reason: 'x' })).body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
     expect((await lan.counter(1, 'pause', { reason: 'break' })).status).toBe(200);
     expect((await lan.counter(1, 'call-next')).body.code).toBe('COUNTER_PAUSED');
     expect((await lan.counter(1, 'resume')).status).toBe(200);

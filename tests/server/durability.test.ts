@@ -48,7 +48,9 @@ describe('restart', () => {
     // same cookie, still logged in at counter 1, still serving A001
     const again = Object.assign(new HttpClient(s.url), { cookie: lan.cookie, csrf: lan.csrf });
     expect((await again.counter(1, 'finish')).body.ticket.label).toBe('A001');
-    const types = s.x.db.prepare('SELECT type FROM events WHERE ticket_id = 1 ORDER BY id').all() as { type: string }[];
+    const types = s.x.db.prepare('SELECT type FROM events WHERE ticket_id = 1 ORDER BY id').all() as {
+      type: string;
+    }[];
     expect(types.map((t) => t.type)).toEqual(['issued', 'called', 'started', 'finished']);
     await s.close(true);
   });
@@ -92,7 +94,11 @@ describe('kill -9', () => {
     }
     const db = new Database(join(dataDir, 'xephang.db'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const rows = db.prepare('SELECT label, seq, service FROM tickets ORDER BY id').all() as { label: string; seq: number; service: string }[];
+    const rows = db.prepare('SELECT label, seq, service FROM tickets ORDER BY id').all() as {
+      label: string;
+      seq: number;
+      service: string;
+    }[];
     const labels = rows.map((r) => r.label);
     expect(new Set(labels).size).toBe(labels.length);
     for (const a of acked) expect(labels).toContain(a);
@@ -111,7 +117,12 @@ describe('graceful shutdown (SIGTERM)', () => {
     const p = new ServerProcess(await freePort(), dataDir, {}, 'dist');
     await p.start();
     const k = new HttpClient(p.url);
-    const results = Array.from({ length: 30 }, () => k.issue('HT').then((r) => r.status, () => 0));
+    const results = Array.from({ length: 30 }, () =>
+      k.issue('HT').then(
+        (r) => r.status,
+        () => 0,
+      ),
+    );
     await new Promise((r) => setTimeout(r, 5));
     const exited = new Promise<number | null>((resolve) => p.child!.once('exit', (code) => resolve(code)));
     p.child!.kill('SIGTERM');
