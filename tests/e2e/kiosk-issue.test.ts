@@ -141,7 +141,7 @@ describe('kiosk: issuing in Chromium', () => {
     ['printed', { state: 'printed' }],
     ['printer-failed', { state: 'failed', reason: 'paperOut' }],
   ] as const)('shows the %s confirmation', async (name, print) => {
-    for (const v of ['portrait', 'phone'] as const) {
+    for (const v of ['portrait', 'landscape', 'phone'] as const) {
       const page = await open(v);
       await page.route('**/api/tickets', async (route) => {
         const real = await route.fetch();
@@ -152,6 +152,15 @@ describe('kiosk: issuing in Chromium', () => {
       if (print.state === 'failed') {
         await page.waitForSelector(`text=Máy in hết giấy — vui lòng ghi nhớ số ${label} hoặc báo cán bộ`);
         await page.waitForSelector('text=Vui lòng ghi nhớ số và chờ gọi số');
+        await page.waitForSelector('svg[role="img"]'); // the status page QR, since no paper came out
+        const fits = await page.evaluate(() => {
+          const box = document.querySelector('.confirm')!;
+          return [...box.querySelectorAll('span, svg')].every((e) => {
+            const r = e.getBoundingClientRect();
+            return r.top >= box.getBoundingClientRect().top - 1 && r.bottom <= innerHeight + 1;
+          });
+        });
+        expect(fits, v).toBe(true);
       } else {
         await page.waitForSelector('text=Phiếu đã in — mời nhận phiếu');
       }

@@ -33,6 +33,7 @@ export const en: Strings = {
     printFailed: (label) =>
       `The printer has a problem — please remember number ${label} or tell a member of staff`,
     noPrinter: (label) => `This machine does not print — please remember number ${label}`,
+    scan: 'Scan this with your phone to follow your turn',
     done: 'Done',
     back: (s) => `Back to start in ${s} s`,
     spoken: (label) => `Your number is ${label}. Please keep your ticket and wait to be called.`,

@@ -29,6 +29,7 @@ export const vi = {
     paperOut: (label: string) => `Máy in hết giấy — vui lòng ghi nhớ số ${label} hoặc báo cán bộ`,
     printFailed: (label: string) => `Máy in đang gặp sự cố — vui lòng ghi nhớ số ${label} hoặc báo cán bộ`,
     noPrinter: (label: string) => `Máy này không in phiếu — vui lòng ghi nhớ số ${label}`,
+    scan: 'Quét mã này bằng điện thoại để theo dõi lượt của bạn',
     done: 'Xong',
     back: (s: number) => `Tự quay lại sau ${s} giây`,
     spoken: (label: string) => `Số thứ tự của quý vị là ${label}. Vui lòng giữ phiếu và chờ gọi số.`,

@@ -129,6 +129,12 @@ describe('the kiosk screen', () => {
     await settle();
     expect(screen.getByText('Máy in hết giấy — vui lòng ghi nhớ số A023 hoặc báo cán bộ')).toBeTruthy();
     expect(screen.getByText('Vui lòng ghi nhớ số và chờ gọi số')).toBeTruthy();
+    // no paper: the status page's QR code is drawn on screen instead
+    await vi.waitFor(() =>
+      expect(
+        screen.getByRole('img', { name: 'Quét mã này bằng điện thoại để theo dõi lượt của bạn' }),
+      ).toBeTruthy(),
+    );
   });
 
   it('says plainly when the daily cap is reached, and marks the button', async () => {

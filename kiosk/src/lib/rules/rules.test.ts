@@ -12,6 +12,7 @@ import {
   gridColumns,
   nextBoundary,
 } from './services.js';
+import { qrPath } from './qr-path.js';
 import { speakableLabel } from './speech.js';
 import { clockText, whenText } from './time-format.js';
 import { tokenFromPath, tokenOfStatusUrl } from './token.js';
@@ -159,5 +160,13 @@ describe('priority chip rows', () => {
     [1, 'phone', 1],
   ] as const)('%i categories on a %s screen → %i per row', (n, shape, cols) => {
     expect(chipColumns(n, shape)).toBe(cols);
+  });
+});
+
+describe('QR path', () => {
+  it('draws each run of dark modules inside the quiet zone', () => {
+    const m = { size: 3, data: [1, 1, 0, 0, 0, 0, 1, 0, 1] };
+    expect(qrPath(m, 2)).toBe('M2 2h2v1h-2zM2 4h1v1h-1zM4 4h1v1h-1z');
+    expect(qrPath({ size: 2, data: [0, 0, 0, 0] })).toBe('');
   });
 });
