@@ -116,7 +116,7 @@ export class DeviceManager {
     const problems = checkDevice(row, ctx);
     try {
       if (problems.length) throw new Error(problems.join('; '));
-      r.driver = row.kind === 'ratingBox' ? this.startBox(row, ctx) : this.startButtons(row, r);
+      r.driver = row.kind === 'ratingBox' ? this.startBox(row, r, ctx) : this.startButtons(row, r);
       r.driver.onStatus(() => this.publish(r));
       r.driver.start();
     } catch (err) {
@@ -127,9 +127,12 @@ export class DeviceManager {
     this.publish(r);
   }
 
-  private startBox(row: DeviceRow, ctx: Required<DeviceCheckContext>): RatingBoxDriver {
+  private startBox(row: DeviceRow, r: Running, ctx: Required<DeviceCheckContext>): RatingBoxDriver {
     const box = this.d.drivers.ratingBox(ratingBoxConfigOf(row), ctx.scale);
-    box.onPress((p) => this.d.onRatingPress(p));
+    box.onPress((p) => {
+      this.d.onRatingPress(p);
+      this.publish(r);
+    });
     return box;
   }
 

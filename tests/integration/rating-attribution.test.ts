@@ -27,6 +27,18 @@ afterAll(async () => {
   await rig?.close();
 });
 
+/** Counters 1 and 2 each call and finish a ticket at the same moment. */
+async function serveBoth() {
+  await officials[0]!.issue('HT');
+  await officials[0]!.issue('CT');
+  const a = await officials[0]!.counter(1, 'call-next');
+  const b = await officials[1]!.counter(2, 'call-next');
+  rig.clock.advance(120_000);
+  const done = await Promise.all([officials[0]!.counter(1, 'finish'), officials[1]!.counter(2, 'finish')]);
+  expect(done.map((r) => r.status)).toEqual([200, 200]);
+  return [a.body.ticket, b.body.ticket] as const;
+}
+
 describe('attribution over real ptys', () => {
   it('a press before any ticket is general feedback with no official', async () => {
     await press(rig, [[3, 2]]);
@@ -63,7 +75,7 @@ describe('attribution over real ptys', () => {
   it('two counters at once: each press goes to its own counter’s ticket and official', async () => {
     const display = connectSocket(rig.server.url, '/display');
     await display.next('queue:snapshot');
-    const [a, b] = await Promise.all([serve(rig, officials[0]!, 1), serve(rig, officials[1]!, 2, 'CT')]);
+    const [a, b] = await serveBoth();
     const asked = [await display.next('rating:requested'), await display.next('rating:requested')];
     expect(asked.map((x) => (x as { counter: number }).counter).sort()).toEqual([1, 2]);
     rig.clock.advance(3_000);
