@@ -49,3 +49,20 @@ describe('service colours under white text', () => {
     expect(serviceBackground(undefined)).toMatch(/^#[0-9a-f]{6}$/);
   });
 });
+
+describe('theme colours (theme.css) meet WCAG AA for their text', () => {
+  it.each([
+    ['gold on red header', '#ffd54a', '#b0121b'],
+    ['white on dark red ticker', '#ffffff', '#7e0c12'],
+    ['dark red on gold ticker title', '#4a0a0d', '#ffd54a'],
+    ['white on navy', '#ffffff', '#0a1d3c'],
+    ['muted on panel', '#d3def3', '#143462'],
+    ['gold on navy board', '#ffd54a', '#0f2a55'],
+    ['dark on amber "Tạm nghỉ"', '#1b1b1b', '#ffb300'],
+    ['white on offline badge', '#ffffff', '#c62828'],
+    ['white on thanks band', '#ffffff', '#1b5e20'],
+    ['dark red on gold rating prompt', '#3a0a0c', '#ffd54a'],
+  ])('%s', (_name, fg, bg) => {
+    expect(contrastRatio(parseHex(fg)!, parseHex(bg)!)).toBeGreaterThanOrEqual(4.5);
+  });
+});
