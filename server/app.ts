@@ -202,7 +202,13 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   registerAdmin(app, { deps, db, writes, bus, clock, features });
   await serveApps(app, config.appsDir, join(config.dataDir, 'voice'));
 
-  const realtime = startRealtime(app.server, { bus, snapshot, auth, deviceAllowed });
+  const realtime = startRealtime(app.server, {
+    bus,
+    snapshot,
+    auth,
+    deviceAllowed,
+    pairedDevice: (token) => features.pairing.identify(token) !== null,
+  });
   app.addHook('preClose', async () => {
     await realtime.close();
   });

@@ -6,6 +6,7 @@ import {
   type ConsoleServerToClient,
   DISPLAY_NAMESPACE,
 } from '../../core/contracts/events.js';
+import { DEVICE_COOKIE } from '../../core/contracts/pairing.js';
 import type { Call } from '../../core/contracts/queue.js';
 import type { EventBus } from '../event-bus.js';
 import { SESSION_COOKIE } from '../http/auth-hooks.js';
@@ -38,7 +39,14 @@ function remoteIp(addr: string): string {
  */
 export function startRealtime(
   server: HttpServer,
-  d: { bus: EventBus; snapshot: SnapshotService; auth: AuthService; deviceAllowed: (ip: string) => boolean },
+  d: {
+    bus: EventBus;
+    snapshot: SnapshotService;
+    auth: AuthService;
+    deviceAllowed: (ip: string) => boolean;
+    /** a paired kiosk/tablet/screen token (cookie xh_device) also opens /display */
+    pairedDevice?: (token: string | undefined) => boolean;
+  },
 ): Realtime {
   const io = new Server<ClientToServer, ConsoleServerToClient>(server, {
     serveClient: false,
@@ -51,7 +59,15 @@ export function startRealtime(
   const consoleNs = io.of(CONSOLE_NAMESPACE) as Ns;
 
   display.use((socket, next) => {
-    next(d.deviceAllowed(remoteIp(socket.handshake.address)) ? undefined : new Error('DEVICE_NOT_ALLOWED'));
+    const paired = () => {
+      try {
+        return d.pairedDevice?.(cookieValue(socket.handshake.headers.cookie, DEVICE_COOKIE)) ?? false;
+      } catch {
+        return false;
+      }
+    };
+    const ok = d.deviceAllowed(remoteIp(socket.handshake.address)) || paired();
+    next(ok ? undefined : new Error('DEVICE_NOT_ALLOWED'));
   });
   consoleNs.use((socket, next) => {
     try {
