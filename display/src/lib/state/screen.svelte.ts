@@ -8,6 +8,7 @@ import {
 } from '../../../../core/contracts/display-defaults.js';
 import type { Call, CounterState, QueueSnapshot, WaitingCounts } from '../../../../core/contracts/queue.js';
 import type { VoiceSettings } from '../../../../core/domain/announcement-settings.js';
+import { msToNextMinute } from '../format/vn-time.js';
 import type { CallAnnouncer } from '../voice/call-announcer.js';
 import {
   type CounterFilter,
@@ -201,8 +202,7 @@ export class ScreenState {
 
   #tickClock(): void {
     this.clock = this.#now() + this.model.clockOffsetMs;
-    const toNextMinute = 60_000 - (this.clock % 60_000);
-    this.#timers.once('clock', toNextMinute + 50, () => this.#tickClock());
+    this.#timers.once('clock', msToNextMinute(this.clock) + 50, () => this.#tickClock());
   }
 
   async #loadSettings(): Promise<void> {

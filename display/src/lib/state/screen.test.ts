@@ -167,6 +167,8 @@ describe('ScreenState', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(socket.disconnected).toBe(true);
     expect(voice.a.dispose).toHaveBeenCalled();
+    socket.emit('ticket:called', call('A002', 1, T0)); // a late event after stop arms nothing
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('ticks the clock on the minute, corrected by the server time', async () => {

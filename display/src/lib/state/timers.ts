@@ -11,12 +11,14 @@ const browserTimers: TimerApi = {
 
 export class Timers {
   readonly #ids = new Map<string, unknown>();
+  #closed = false;
 
   constructor(private readonly api: TimerApi = browserTimers) {}
 
   /** (Re)arms the timer `name`: a previous one of that name is cancelled first. */
   once(name: string, ms: number, fn: () => void): void {
     this.cancel(name);
+    if (this.#closed) return; // late async work after stop() arms nothing
     const id = this.api.setTimeout(
       () => {
         this.#ids.delete(name);
@@ -49,7 +51,9 @@ export class Timers {
     return this.#ids.size;
   }
 
+  /** Cancels every timer; later `once`/`every` calls do nothing (the screen has stopped). */
   clear(): void {
+    this.#closed = true;
     for (const id of this.#ids.values()) this.api.clearTimeout(id);
     this.#ids.clear();
   }
