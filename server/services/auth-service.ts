@@ -9,6 +9,7 @@ import type { OfficialRecord, SessionRecord, SessionRepo } from '../db/session-r
 import type { TicketRepo } from '../db/ticket-repo.js';
 import type { WriteQueue } from '../db/write-queue.js';
 import type { EventBus } from '../event-bus.js';
+import { securitySettings } from './admin-settings-service.js';
 import type { Actor } from './queue-service.js';
 import type { SiteCatalog } from './site-catalog.js';
 import { iso } from './views.js';
@@ -60,7 +61,8 @@ export class AuthService {
 
   private async recordFailure(o: OfficialRecord): Promise<void> {
     const failed = o.failedAttempts + 1;
-    const lock = failed >= MAX_FAILED_LOGINS ? this.d.clock.now() + LOCK_MINUTES * 60_000 : null;
+    const { maxFailedLogins, lockMinutes } = securitySettings(this.d.catalog); // defaults 5 and 5
+    const lock = failed >= maxFailedLogins ? this.d.clock.now() + lockMinutes * 60_000 : null;
     await this.d.writes.run(() => this.d.sessions.setLoginFailures(o.id, lock ? 0 : failed, lock));
   }
 

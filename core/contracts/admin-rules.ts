@@ -1,0 +1,54 @@
+import { MIN_PIN } from './admin.js';
+import { type Calendar, type Role, WEEKDAY_KEYS, type WeekHours } from './site.js';
+
+/**
+ * Rules the schemas cannot say, shared by the server (refusals) and the admin page (form checks).
+ * Each returns the problems found, in English for logs and `details.detail`; empty = fine.
+ */
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Each session starts before it ends, and sessions of a day do not overlap. */
+export function hoursProblems(hours: WeekHours): string[] {
+  const out: string[] = [];
+  for (const day of WEEKDAY_KEYS) {
+    const sessions = [...(hours[day] ?? [])].sort((a, b) => minutes(a[0]) - minutes(b[0]));
+    sessions.forEach(([from, to], i) => {
+      if (minutes(from) >= minutes(to)) out.push(`${day}: ${from}–${to} ends before it starts`);
+      const next = sessions[i + 1];
+      if (next && minutes(next[0]) < minutes(to))
+        out.push(`${day}: ${from}–${to} overlaps ${next[0]}–${next[1]}`);
+    });
+  }
+  return out;
+}
+
+/** Closures run forward in time. */
+export function calendarProblems(c: Calendar): string[] {
+  return c.closures
+    .filter((x) => x.from > x.to)
+    .map((x) => `closure ${x.from}–${x.to} ends before it starts`);
+}
+
+/** Holidays sorted and unique, closures sorted: the stored form. */
+export function tidyCalendar(c: Calendar): Calendar {
+  return {
+    holidays: [...new Set(c.holidays)].sort(),
+    closures: [...c.closures]
+      .map((x) => ({ ...x, reason: x.reason.normalize('NFC').trim() }))
+      .sort((a, b) => a.from.localeCompare(b.from)),
+  };
+}
+
+export function minPinLength(role: Role): number {
+  return MIN_PIN[role];
+}
+
+/** A ticket letter free for `code`: null, or the service that already uses it. */
+export function prefixOwner(
+  services: ReadonlyArray<{ code: string; prefix: string }>,
+  prefix: string,
+  code: string,
+): string | null {
+  return services.find((s) => s.prefix === prefix && s.code !== code)?.code ?? null;
+}
