@@ -15,12 +15,18 @@ export const REFRESH_MS = 30_000;
 /** After the server dropped us on purpose (shutdown), or refused the handshake, try again after this. */
 export const RECONNECT_MS = 1000;
 
+export interface KioskLink {
+  /** re-read services and hours now (e.g. after a SERVICE_CLOSED refusal) */
+  refresh(): void;
+  stop(): void;
+}
+
 /**
  * Feeds the kiosk's LiveQueue from the /display socket. socket.io reconnects by itself after
  * network loss (≤ 2 s); a server-side disconnect (restart) or a refused handshake needs a manual
- * connect, done here. Returns a function that stops everything.
+ * connect, done here.
  */
-export function linkKiosk(live: LiveQueue, d: KioskLinkDeps): () => void {
+export function linkKiosk(live: LiveQueue, d: KioskLinkDeps): KioskLink {
   const { socket } = d;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -56,9 +62,12 @@ export function linkKiosk(live: LiveQueue, d: KioskLinkDeps): () => void {
     live.disconnected();
     if (!socket.active) retry();
   });
-  return () => {
-    clearTimeout(refreshTimer);
-    clearTimeout(retryTimer);
-    socket.disconnect();
+  return {
+    refresh: () => void refresh(),
+    stop: () => {
+      clearTimeout(refreshTimer);
+      clearTimeout(retryTimer);
+      socket.disconnect();
+    },
   };
 }

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { ApiError } from '../../../../client/api.js';
 import type { TicketPublicStatus } from '../../../../core/contracts/status.js';
-import { linkKiosk, RECONNECT_MS } from '../net/kiosk-link.js';
+import { RECONNECT_MS } from '../net/kiosk-link.js';
 import { linkStatus } from '../net/status-link.js';
-import { FakeSocket, NOW, service, snapshot } from '../test-fixtures.js';
-import { LiveQueue } from './live-queue.svelte.js';
+import { FakeSocket, NOW, snapshot } from '../test-fixtures.js';
 import { COALESCE_MS, POLL_MS, StatusTracker } from './status.svelte.js';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUv';
@@ -115,63 +114,5 @@ describe('StatusTracker and its socket link', () => {
     expect(socket.connects).toBe(0);
     await vi.advanceTimersByTimeAsync(RECONNECT_MS * 5);
     expect(socket.connects).toBe(1);
-  });
-});
-
-describe('kiosk link', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
-  it('feeds the live queue, refreshes services, goes offline and reconnects after a restart', async () => {
-    vi.setSystemTime(NOW);
-    const live = new LiveQueue();
-    const socket = new FakeSocket();
-    const load = vi.fn(async () => ({ services: [service({ waiting: 4 })], priorityCategories: [] }));
-    const reload = vi.fn();
-    const stop = linkKiosk(live, {
-      socket: socket.asSocket(),
-      loadServices: load,
-      reload,
-      isIdle: () => true,
-    });
-    socket.serverEmit('queue:snapshot', snapshot([service()]));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(live.link).toBe('online');
-    expect(load).toHaveBeenCalledOnce();
-    expect(live.services[0]?.waiting).toBe(4);
-    socket.serverEmit('queue:waiting', { services: { HT: 6 } });
-    expect(live.services[0]?.waiting).toBe(6);
-
-    socket.serverEmit('disconnect', 'io server disconnect');
-    expect(live.link).toBe('offline');
-    await vi.advanceTimersByTimeAsync(RECONNECT_MS);
-    expect(socket.connects).toBe(1);
-
-    socket.serverEmit('queue:snapshot', snapshot([service()], { version: '9.9.9' }));
-    expect(reload).toHaveBeenCalledOnce();
-    stop();
-    expect(socket.disconnects).toBe(1);
-  });
-
-  it('refreshes at the next opening or closing time', async () => {
-    vi.setSystemTime(NOW);
-    const live = new LiveQueue();
-    const socket = new FakeSocket();
-    const load = vi.fn(async () => ({
-      services: [service({ closesAt: new Date(NOW + 5000).toISOString() })],
-      priorityCategories: [],
-    }));
-    const stop = linkKiosk(live, {
-      socket: socket.asSocket(),
-      loadServices: load,
-      reload: vi.fn(),
-      isIdle: () => true,
-    });
-    socket.serverEmit('queue:snapshot', snapshot([service()]));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(load).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(5600);
-    expect(load).toHaveBeenCalledTimes(2);
-    stop();
   });
 });
