@@ -64,8 +64,6 @@ export function registerAdmin(app: FastifyInstance, a: AdminDeps): void {
   });
   adminVoiceRoutes(app, {
     voice: new AdminVoice(changes, join(ROOT_DIR, 'voice', 'segments', 'vi'), config.dataDir),
-    catalog,
-    deviceAllowed: deps.deviceAllowed,
   });
   auditOtherAdminRoutes(app, {
     changes,

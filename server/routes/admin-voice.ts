@@ -7,31 +7,16 @@ import {
   VoiceSegmentInfoSchema,
   VoiceSegmentListSchema,
 } from '../../core/contracts/admin-ops.js';
-import { VoiceSettingsSchema } from '../../core/contracts/voice.js';
-import { authOf, requireDevice, requireRole } from '../http/auth-hooks.js';
-import { voiceSettings } from '../services/admin-settings-service.js';
+import { authOf, requireRole } from '../http/auth-hooks.js';
 import type { AdminVoice } from '../services/admin-voice.js';
-import type { SiteCatalog } from '../services/site-catalog.js';
 
 /**
- * Voice: the settings screens read (GET /api/voice/settings), the manifest with the centre's own
- * recordings (GET /voice/vi/manifest.json) and, for admins, listing, replacing and reverting segments.
+ * Voice: the manifest with the centre's own recordings (GET /voice/vi/manifest.json) and, for admins, listing, replacing and reverting segments.
  */
-export function adminVoiceRoutes(
-  fastify: FastifyInstance,
-  d: { voice: AdminVoice; catalog: SiteCatalog; deviceAllowed: (ip: string) => boolean },
-): void {
+export function adminVoiceRoutes(fastify: FastifyInstance, d: { voice: AdminVoice }): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const preHandler = requireRole('admin');
 
-  app.get(
-    '/api/voice/settings',
-    { schema: { response: { 200: VoiceSettingsSchema } }, preHandler: requireDevice(d.deviceAllowed) },
-    async (_req, reply) => {
-      reply.header('cache-control', 'no-cache');
-      return voiceSettings(d.catalog);
-    },
-  );
   app.get('/voice/vi/manifest.json', async (_req, reply) =>
     reply.header('cache-control', 'no-cache').send(d.voice.manifest()),
   );

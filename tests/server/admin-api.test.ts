@@ -210,7 +210,7 @@ describe('admin API: changes apply live and are audited', () => {
     expect(all.body.retention).toEqual({ visitsDays: 1095, ratingsDays: 1095 });
     const voice = { ...all.body.voice, template: 'Kính mời công dân có số {số} đến quầy {quầy}' };
     expect((await admin.req('PUT', '/api/admin/settings/voice', voice)).status).toBe(200);
-    expect((await new HttpClient(s.url).req<Body>('GET', '/api/voice/settings')).body.template).toBe(
+    expect((await new HttpClient(s.url).req<Body>('GET', '/api/display/voice')).body.template).toBe(
       voice.template,
     );
     expect((await admin.req<Body>('PUT', '/api/admin/settings/rating', { satisfied: [9] })).body.code).toBe(
