@@ -23,7 +23,7 @@ export const en: Strings = {
   ticket: {
     yourNumber: 'Your number',
     ahead: (n) => (n === 0 ? 'You are next' : n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
-    wait: (min) => (min === 0 ? 'Your turn is coming soon' : `Estimated wait: about ${min} min`),
+    wait: (min) => (min === 0 ? 'Your turn is coming soon' : `Estimated wait: about ${min}\u00a0min`),
     keep: 'Please keep your ticket and wait for your number',
     remember: 'Please remember your number and wait to be called',
     printed: 'Ticket printed — please take it',
