@@ -21,7 +21,8 @@ let official: HttpClient;
 const dialogs: string[] = [];
 
 const highlighted = (page: Page, label: string) =>
-  page.waitForSelector(`[data-testid=highlight][data-label="${label}"]`, { timeout: WAIT_MS });
+  // the voice may still be speaking an earlier call: a call is highlighted when its own turn comes
+  page.waitForSelector(`[data-testid=highlight][data-label="${label}"]`, { timeout: 30_000 });
 const counterShows = (page: Page, label: string) =>
   page.waitForSelector(`[data-testid=counter-number][data-label="${label}"]`, { timeout: WAIT_MS });
 

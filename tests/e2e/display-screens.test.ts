@@ -73,14 +73,14 @@ describe('display screens', () => {
     await shot(counter1, 'counter-1920x1080-serving.png');
   });
 
-  it('a recall highlights the number again', async () => {
+  it('a recall highlights the number again (when its announcement starts)', async () => {
     const seq = Number(await lobby.getByTestId('highlight').getAttribute('data-seq'));
     expect((await official.counter(1, 'recall')).status).toBe(200);
     await lobby.waitForFunction(
       (before) =>
         Number(document.querySelector('[data-testid=highlight]')?.getAttribute('data-seq')) > before,
       seq,
-      { timeout: WAIT_MS },
+      { timeout: 30_000 },
     );
   });
 

@@ -18,7 +18,7 @@ export function createScreen(route: ScreenRoute): ScreenState {
     connect: () => connectDisplay() as unknown as ScreenSocket,
     fetchSettings: () => api<DisplaySettings>('GET', '/api/display/settings'),
     fetchVoice: () => api<VoiceSettings>('GET', '/api/display/voice'),
-    announcer: route.voice ? (onBlocked) => createCallAnnouncer(onBlocked) : null,
+    announcer: route.voice ? (events) => createCallAnnouncer(events) : null,
     reload: () => location.reload(),
     serverAlive: async () => {
       const res = await fetch('/api/health', { cache: 'no-store' });

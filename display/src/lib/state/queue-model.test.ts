@@ -8,6 +8,7 @@ import {
   needsReload,
   onCalled,
   onCounterChanged,
+  onHighlight,
   onSnapshot,
   onTick,
   onWaiting,
@@ -79,6 +80,21 @@ describe('calls', () => {
     expect(m.highlight?.seq).toBe(3);
     expect(m.highlight?.call.label).toBe('A001');
     expect(m.recent.map((c) => c.label)).toEqual(['A001', 'B001']);
+  });
+
+  it('can list a call without highlighting it, and highlight it later with a new flash', () => {
+    const a = call('A001', 1, T0);
+    const b = call('B001', 2, T0 + 1000);
+    let m = onCalled(first().model, a, T0, ALL);
+    m = onCalled(m, b, T0 + 1000, ALL, false);
+    expect(m.highlight?.call.label).toBe('A001');
+    expect(m.recent[0]?.label).toBe('B001');
+    m = onHighlight(m, b, T0 + 5000, ALL);
+    expect(m.highlight).toMatchObject({ call: b, until: T0 + 25_000, seq: 2 });
+    const again = onHighlight(m, b, T0 + 6000, ALL);
+    expect(again.highlight).toMatchObject({ seq: 2, until: T0 + 26_000 });
+    // after the highlight ends, the next one still gets a new seq
+    expect(onHighlight(onTick(m, T0 + 99_000), a, T0 + 99_000, ALL).highlight?.seq).toBe(3);
   });
 
   it('ignores calls to counters the screen does not show', () => {

@@ -37,6 +37,8 @@ export interface QueueModel {
   clockOffsetMs: number;
   /** calledAt (epoch ms) of the newest call seen, to find calls missed while offline */
   lastCallAt: number;
+  /** the last highlight's seq (never goes back, so every new highlight flashes) */
+  lastSeq: number;
 }
 
 /** Which counters a screen shows (`/display?counters=1,2,3`); null = all. */
@@ -57,6 +59,7 @@ export const EMPTY_MODEL: QueueModel = Object.freeze({
   highlight: null,
   clockOffsetMs: 0,
   lastCallAt: 0,
+  lastSeq: 0,
 }) as QueueModel;
 
 export const shows = (filter: CounterFilter, counter: number) => filter === null || filter.has(counter);
@@ -88,16 +91,39 @@ function withCurrent(counters: readonly CounterState[], call: Call): CounterStat
   );
 }
 
-/** A `ticket:called` fact: highlight it, list it, show it at its counter. Other counters' calls are ignored. */
-export function onCalled(m: QueueModel, call: Call, now: number, o: ModelOptions): QueueModel {
+/**
+ * A `ticket:called` fact: list it, show it at its counter and (unless `highlight` is false, when the voice
+ * is still speaking an earlier call) highlight it. Other counters' calls are ignored.
+ */
+export function onCalled(
+  m: QueueModel,
+  call: Call,
+  now: number,
+  o: ModelOptions,
+  highlight = true,
+): QueueModel {
   if (!shows(o.filter, call.counter)) return m;
-  return {
+  const next = {
     ...m,
     recent: addRecent(m.recent, call),
     counters: withCurrent(m.counters, call),
-    highlight: { call, until: now + o.highlightMs, seq: (m.highlight?.seq ?? 0) + 1 },
     lastCallAt: Math.max(m.lastCallAt, time(call.calledAt)),
   };
+  return highlight ? onHighlight(next, call, now, o) : next;
+}
+
+/**
+ * Highlights a call (with a new flash) for `highlightMs`; the call already highlighted only gets its time
+ * extended. Used when a call arrives and when the voice starts speaking it, so sight and sound agree.
+ */
+export function onHighlight(m: QueueModel, call: Call, now: number, o: ModelOptions): QueueModel {
+  if (!shows(o.filter, call.counter)) return m;
+  const h = m.highlight;
+  if (h && h.call.ticketId === call.ticketId && h.call.calledAt === call.calledAt) {
+    return { ...m, highlight: { ...h, until: now + o.highlightMs } };
+  }
+  const seq = m.lastSeq + 1;
+  return { ...m, highlight: { call, until: now + o.highlightMs, seq }, lastSeq: seq };
 }
 
 export interface SnapshotResult {

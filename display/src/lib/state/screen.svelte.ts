@@ -9,7 +9,7 @@ import {
 import type { Call, CounterState, QueueSnapshot, WaitingCounts } from '../../../../core/contracts/queue.js';
 import type { VoiceSettings } from '../../../../core/domain/announcement-settings.js';
 import { msToNextMinute } from '../format/vn-time.js';
-import type { CallAnnouncer } from '../voice/call-announcer.js';
+import type { AnnouncerEvents, CallAnnouncer } from '../voice/call-announcer.js';
 import {
   type CounterFilter,
   EMPTY_MODEL,
@@ -17,6 +17,7 @@ import {
   needsReload,
   onCalled,
   onCounterChanged,
+  onHighlight,
   onSnapshot,
   onTick,
   onWaiting,
@@ -35,7 +36,7 @@ export interface ScreenOptions {
   /** the centre's voice settings for the announcer (only fetched when the screen speaks) */
   fetchVoice?: () => Promise<VoiceSettings>;
   /** builds the voice queue; it reports whether the browser blocks audio until a tap */
-  announcer?: ((onBlocked: (blocked: boolean) => void) => CallAnnouncer) | null;
+  announcer?: ((events: AnnouncerEvents) => CallAnnouncer) | null;
   /** reloads the page (new app version, or a stuck connection while the server answers) */
   reload?: () => void;
   /** true when the server answers HTTP (used before a watchdog reload) */
@@ -67,6 +68,8 @@ export class ScreenState {
   readonly #now: () => number;
   #socket: ScreenSocket | null = null;
   #reloading = false;
+  /** the newest call waiting for the voice before it is highlighted */
+  #held: Call | null = null;
   readonly #announcer: CallAnnouncer | null;
 
   constructor(o: ScreenOptions) {
@@ -74,7 +77,11 @@ export class ScreenState {
     this.#now = o.now ?? (() => Date.now());
     this.#timers = new Timers(o.timers);
     this.clock = this.#now();
-    this.#announcer = o.announcer?.((blocked) => (this.soundBlocked = blocked)) ?? null;
+    this.#announcer =
+      o.announcer?.({
+        onState: ({ blocked, quiet }) => this.#voiceState(blocked, quiet),
+        onStart: (call) => this.#highlight(call),
+      }) ?? null;
   }
 
   /** From a click or key press anywhere on the screen. */
@@ -144,11 +151,28 @@ export class ScreenState {
     else this.#timers.cancel('highlight');
   }
 
+  /**
+   * While the voice speaks an earlier call, a new call is listed at once but highlighted only when its
+   * own announcement starts, so what people see matches what they hear.
+   */
   #called(call: Call, announce: boolean): void {
-    const next = onCalled(this.model, call, this.#now(), this.#opts);
+    const wait = announce && this.#announcer?.busy === true;
+    const next = onCalled(this.model, call, this.#now(), this.#opts, !wait);
     if (next === this.model) return;
     this.#set(next);
-    if (announce) this.#announcer?.enqueue({ label: call.label, counter: call.counter });
+    if (wait) this.#held = call;
+    if (announce) this.#announcer?.enqueue(call);
+  }
+
+  #highlight(call: Call): void {
+    if (this.#held?.ticketId === call.ticketId && this.#held.calledAt === call.calledAt) this.#held = null;
+    this.#set(onHighlight(this.model, call, this.#now(), this.#opts));
+  }
+
+  /** Nothing sounding (finished, dropped, or audio blocked) never holds a highlight back. */
+  #voiceState(blocked: boolean, quiet: boolean): void {
+    this.soundBlocked = blocked;
+    if (quiet && this.#held) this.#highlight(this.#held);
   }
 
   #snapshot(s: QueueSnapshot): void {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DISPLAY_SETTINGS } from '../../../../core/contracts/display-defaults.js';
 import { DEFAULT_VOICE_SETTINGS } from '../../../../core/domain/announcement-settings.js';
-import type { CallAnnouncer } from '../voice/call-announcer.js';
+import type { AnnouncerEvents, CallAnnouncer } from '../voice/call-announcer.js';
 import { call, snapshot, T0 } from './fixtures.test-helpers.js';
 import { RELOAD_WAIT_MS, ScreenState, WATCHDOG_MS } from './screen.svelte.js';
 import type { ScreenSocket } from './screen-socket.js';
@@ -30,20 +30,21 @@ class FakeSocket implements ScreenSocket {
 
 function fakeAnnouncer() {
   const enqueued: string[] = [];
-  let blocked: (b: boolean) => void = () => {};
-  const a: CallAnnouncer = {
+  let events: AnnouncerEvents = { onState: () => {}, onStart: () => {} };
+  const a: CallAnnouncer & { busy: boolean } = {
+    busy: false,
     enqueue: (c) => void enqueued.push(`${c.label}@${c.counter}`),
-    probe: async () => blocked(true),
-    unlock: async () => blocked(false),
+    probe: async () => events.onState({ blocked: true, quiet: true }),
+    unlock: async () => events.onState({ blocked: false, quiet: true }),
     setSettings: vi.fn(),
     whenIdle: () => new Promise<void>(() => {}), // never idle: the reload must still happen
     dispose: vi.fn(),
   };
-  const factory = (cb: (b: boolean) => void) => {
-    blocked = cb;
+  const factory = (ev: AnnouncerEvents) => {
+    events = ev;
     return a;
   };
-  return { enqueued, factory, a };
+  return { enqueued, factory, a, events: () => events };
 }
 
 describe('ScreenState', () => {
@@ -98,6 +99,27 @@ describe('ScreenState', () => {
     expect(screen.model.highlight?.seq).toBe(3);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(screen.model.highlight).toBeNull();
+  });
+
+  it('while the voice speaks, a new call is listed at once and highlighted when its turn comes', async () => {
+    socket.emit('queue:snapshot', snapshot());
+    const a = call('A001', 1, T0);
+    socket.emit('ticket:called', a);
+    voice.a.busy = true;
+    voice.events().onStart(a);
+    expect(screen.model.highlight?.seq).toBe(1); // the same call: no second flash
+    const b = call('B001', 2, T0 + 1000);
+    socket.emit('ticket:called', b);
+    expect(screen.model.recent[0]?.label).toBe('B001');
+    expect(screen.model.counters.find((c) => c.number === 2)?.current?.label).toBe('B001');
+    expect(screen.model.highlight?.call.label).toBe('A001');
+    voice.events().onStart(b);
+    expect(screen.model.highlight?.call.label).toBe('B001');
+    const c = call('C001', 3, T0 + 2000);
+    socket.emit('ticket:called', c);
+    expect(screen.model.highlight?.call.label).toBe('B001');
+    voice.events().onState({ blocked: true, quiet: true }); // audio blocked: nothing holds it back
+    expect(screen.model.highlight?.call.label).toBe('C001');
   });
 
   it('shows offline, resyncs from the snapshot on reconnect and announces fresh missed calls', async () => {
