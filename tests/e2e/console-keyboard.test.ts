@@ -52,7 +52,8 @@ describe('console: a morning from the keyboard alone', () => {
     await s?.close(true);
   });
 
-  it('serves a whole morning without touching the mouse', async () => {
+  // A long scenario: on a loaded CI machine it can take several times its usual ~6 s.
+  it('serves a whole morning without touching the mouse', { timeout: 120_000 }, async () => {
     const t0 = Date.now();
     // Log in: username (focused), Tab, PIN, Tab into the counter list, ↓ to counter 2, Tab to the button, Enter.
     await page.waitForSelector('input[name=username]:focus', { timeout: 10_000 });

@@ -23,7 +23,7 @@ import {
  */
 const MIN = 60_000;
 
-describe('console: screenshots of each state', () => {
+describe('console: screenshots of each state', { timeout: 90_000 }, () => {
   let s: TestServer;
   let browser: Browser;
   let page: Page;

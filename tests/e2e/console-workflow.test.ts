@@ -21,7 +21,7 @@ import {
  * transfer with a reason, pause and resume — while the lobby display shows each call; a reload and
  * a server restart in the middle of a service change nothing; an admin takes the counter over.
  */
-describe('console: a counter at work in Chromium', () => {
+describe('console: a counter at work in Chromium', { timeout: 60_000 }, () => {
   let s: TestServer;
   let browser: Browser;
   let ctx: BrowserContext;

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeConsoleApi, refusal } from '../../test/fake-console-api.js';
 import { fakeConsole, MemoryStore } from '../../test/helpers.js';
 import { COUNTER_KEY } from '../rules/counter-memory.js';
+import { vi as vi_ } from '../../i18n/vi.js';
+import { ServerClock } from './clock.svelte.js';
 import type { ConsoleApp } from './console-app.svelte.js';
+import { DeskState } from './desk.svelte.js';
+import { NoticeState } from './notices.svelte.js';
 
 let running: ConsoleApp | null = null;
 afterEach(() => {
@@ -116,6 +120,70 @@ describe('console state: a morning at counter 2', () => {
     expect(await desk.transfer({ service: 'CT' }, 'Hồ sơ thuộc lĩnh vực khác', 'Chứng thực')).toBe(true);
     expect(app.notices.last?.text).toBe('Đã chuyển số B001 đến Chứng thực.');
     expect(desk.phase).toBe('idle');
+  });
+});
+
+describe('console state: answers out of order', () => {
+  it("an action's own refresh applies even when a live refresh started after it", async () => {
+    const api = new FakeConsoleApi();
+    await api.login({ username: 'lan', pin: '1111', counter: 2 });
+    const gates: Array<() => void> = [];
+    let gating = false;
+    const real = api.current.bind(api);
+    api.current = async (n) => {
+      const answer = await real(n);
+      if (gating) await new Promise<void>((r) => gates.push(r));
+      return answer;
+    };
+    const desk = new DeskState(2, {
+      api,
+      notices: new NoticeState(),
+      clock: new ServerClock(),
+      t: () => vi_,
+      onSessionLost: () => {},
+    });
+    await desk.refresh();
+    gating = true;
+    const action = desk.callNext(); // its refresh waits at gate 0
+    await vi.waitFor(() => expect(gates.length).toBe(1));
+    const live = desk.refresh(); // a socket event's refresh, asked later, waits at gate 1
+    await vi.waitFor(() => expect(gates.length).toBe(2));
+    gates[0]!();
+    expect(await action).toBe(true);
+    expect(desk.current?.label).toBe('A001');
+    expect(desk.focusRequest?.action).toBe('start');
+    gates[1]!();
+    await live;
+    expect(desk.current?.label).toBe('A001');
+  });
+
+  it('an older answer arriving last is dropped', async () => {
+    const api = new FakeConsoleApi();
+    await api.login({ username: 'lan', pin: '1111', counter: 2 });
+    const gates: Array<() => void> = [];
+    let gateNext = false;
+    const real = api.current.bind(api);
+    api.current = async (n) => {
+      const answer = await real(n);
+      if (gateNext) {
+        gateNext = false;
+        await new Promise<void>((r) => gates.push(r));
+      }
+      return answer;
+    };
+    const desk = new DeskState(2, {
+      api,
+      notices: new NoticeState(),
+      clock: new ServerClock(),
+      t: () => vi_,
+      onSessionLost: () => {},
+    });
+    gateNext = true;
+    const stale = desk.refresh(); // asked while idle, answers last
+    expect(await desk.callNext()).toBe(true);
+    gates[0]!();
+    await stale;
+    expect(desk.current?.label).toBe('A001');
   });
 });
 

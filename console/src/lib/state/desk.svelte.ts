@@ -46,6 +46,8 @@ export class DeskState {
   /** after each action the console focuses the likely next button (Enter, Enter, Enter…) */
   focusRequest = $state<{ action: DeskAction; seq: number } | null>(null);
   private refreshSeq = 0;
+  private appliedSeq = 0;
+  private disposed = false;
   private focusSeq = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -71,7 +73,7 @@ export class DeskState {
     return this.current === null && this.paused === null ? this.lastFinished : null;
   }
 
-  /** Reloads current ticket, waiting list and own figures; a late answer never overwrites a newer one. */
+  /** Reloads current ticket, waiting list and own figures; an older answer never overwrites a newer one. */
   async refresh(): Promise<void> {
     const seq = ++this.refreshSeq;
     const { api, clock } = this.d;
@@ -81,7 +83,9 @@ export class DeskState {
         api.waiting(this.counter),
         api.today(),
       ]);
-      if (seq !== this.refreshSeq) return;
+      // Answers apply in the order they were asked; one older than what is shown is dropped.
+      if (this.disposed || seq < this.appliedSeq) return;
+      this.appliedSeq = seq;
       clock.sync(cur.now);
       this.current = cur.ticket?.status === 'called' || cur.ticket?.status === 'serving' ? cur.ticket : null;
       this.paused = cur.paused;
@@ -109,7 +113,7 @@ export class DeskState {
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.refreshSeq += 1;
+    this.disposed = true;
   }
 
   callNext() {
