@@ -93,14 +93,3 @@ export const MyTodaySchema = Type.Object({
   ratings: Type.Integer({ minimum: 0, description: 'valid ratings counted in the rate' }),
 });
 export type MyToday = Static<typeof MyTodaySchema>;
-
-/**
- * Pause reasons offered by the console. The Vietnamese text is what is sent and stored as the pause
- * reason (screens show it as is); `other` is sent as "Khác: <text>".
- */
-export const PAUSE_REASON_TEXT = {
-  break: { vi: 'Nghỉ giải lao', en: 'Break' },
-  meeting: { vi: 'Họp', en: 'Meeting' },
-  fieldWork: { vi: 'Công tác/đi thực địa', en: 'Field work' },
-  other: { vi: 'Khác', en: 'Other' },
-} as const;
