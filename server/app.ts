@@ -32,6 +32,7 @@ import { registerAdmin } from './routes/admin-routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { printingRoutes } from './routes/printing.js';
 import { queueRoutes } from './routes/queue.js';
+import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
 import { statusRoutes } from './routes/status.js';
@@ -198,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   displaySettingsRoutes(app, deps);
   setupRoutes(app, { db, config, clock });
   consoleViewRoutes(app, deps, { db, clock });
+  reportRoutes(app, deps, { db, clock });
   registerDeviceFeatureRoutes(app, features, config);
   registerAdmin(app, { deps, db, writes, bus, clock, features });
   await serveApps(app, config.appsDir, join(config.dataDir, 'voice'));

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { REPORTS_MIGRATION } from '../reports/report-schema.js';
 
 /**
  * Versioned migrations, applied in order at start inside one transaction each.
@@ -190,6 +191,7 @@ export const MIGRATIONS: readonly string[] = [
     used_at INTEGER
   );
   `,
+  /* 3: report aggregates kept by triggers (server/reports/report-schema.ts) */ REPORTS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,152 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { REPORT_GROUPS, type Report, type ReportGroup } from '../../core/contracts/reports.js';
+import { METRIC_DEFINITIONS, METRIC_IDS } from '../../core/domain/metrics-definitions.js';
+import type { Db } from '../db/open.js';
+import { GROUP_TITLES, headerLines, reportColumns } from './report-columns.js';
+import type { ReportContext } from './report-context.js';
+import { localStamp } from './stamp.js';
+import { VISIT_HEADERS, VISIT_WIDTHS, visitRows } from './visits-query.js';
+import type { ExportArgs } from './worker-protocol.js';
+
+type Sheet = ExcelJS.Worksheet;
+const BOLD = { bold: true } as const;
+const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
+const THIN = { style: 'thin', color: { argb: 'FF9AA5B1' } } as const;
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Centre, title, period, date, legal basis and formula above a table, then a blank row (8 rows). */
+function writeHeader(ws: Sheet, report: Report, title: string, stamp: string, span: number): void {
+  const [agency, centre, ...rest] = headerLines(report, stamp);
+  const lines: Array<[string, Partial<ExcelJS.Font>]> = [
+    [agency ?? '', { bold: true, size: 11 }],
+    [centre ?? '', { bold: true, size: 12 }],
+    [title, { bold: true, size: 14, color: { argb: 'FF0B4F8A' } }],
+    ...rest.map((l): [string, Partial<ExcelJS.Font>] => [l, { italic: true, size: 10 }]),
+  ];
+  for (const [text, font] of lines) {
+    const row = ws.addRow([text]);
+    row.font = font;
+    ws.mergeCells(row.number, 1, row.number, span);
+    row.commit();
+  }
+  ws.addRow([]).commit();
+}
+
+function writeGroupSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, stamp: string): void {
+  const meta = GROUP_TITLES[report.groupBy];
+  const cols = reportColumns(report);
+  const ws = wb.addWorksheet(meta.sheet, { views: [{ state: 'frozen', ySplit: 9, xSplit: 1 }] });
+  ws.columns = cols.map((c) => ({ width: c.width }));
+  writeHeader(
+    ws,
+    report,
+    `BÁO CÁO KẾT QUẢ TIẾP NHẬN VÀ PHỤC VỤ ${meta.title}`,
+    stamp,
+    Math.min(cols.length, 12),
+  );
+  const head = ws.addRow(cols.map((c) => c.header));
+  head.height = 48;
+  head.eachCell((cell) => {
+    cell.font = BOLD;
+    cell.fill = HEAD_FILL;
+    cell.border = BORDER;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  });
+  head.commit();
+  const put = (values: Array<string | number | null>, bold: boolean) => {
+    const row = ws.addRow(values);
+    cols.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.border = BORDER;
+      if (c.numFmt) cell.numFmt = c.numFmt;
+      if (bold) cell.font = BOLD;
+    });
+    row.commit();
+  };
+  for (const r of report.rows)
+    put(
+      cols.map((c) => c.value(r)),
+      false,
+    );
+  put(
+    cols.map((c) => c.value(report.total)),
+    true,
+  );
+  ws.commit();
+}
+
+function writeDefinitions(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, stamp: string): void {
+  const ws = wb.addWorksheet('Cách tính');
+  ws.columns = [{ width: 28 }, { width: 110 }];
+  writeHeader(ws, report, 'CÁCH TÍNH CÁC CHỈ SỐ', stamp, 2);
+  for (const id of METRIC_IDS) {
+    const d = METRIC_DEFINITIONS[id];
+    const row = ws.addRow([d.name.vi, d.text.vi]);
+    row.getCell(1).font = BOLD;
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  }
+  ws.commit();
+}
+
+/**
+ * The raw visits sheet can hold a year of tickets (400,000 rows): its cells carry no style, and the
+ * workbook's style table is bypassed while they are written (exceljs would otherwise look up a style
+ * for every cell, doubling the time). The styled sheets before and after are unaffected.
+ */
+function writeVisits(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  db: Db,
+  ctx: ReportContext,
+  a: ExportArgs,
+  report: Report,
+  stamp: string,
+): void {
+  const ws = wb.addWorksheet('Lượt phục vụ', { views: [{ state: 'frozen', ySplit: 9 }] });
+  ws.columns = VISIT_WIDTHS.map((width) => ({ width }));
+  writeHeader(ws, report, 'DANH SÁCH LƯỢT LẤY SỐ VÀ PHỤC VỤ', stamp, 12);
+  const head = ws.addRow(VISIT_HEADERS);
+  head.font = BOLD;
+  head.commit();
+  const holder = wb as unknown as { styles: { constructor: { Mock: new (b: boolean) => unknown } } };
+  const styles = holder.styles;
+  holder.styles = new styles.constructor.Mock(true) as typeof styles;
+  try {
+    for (const values of visitRows(db, ctx, a.period)) ws.addRow(values).commit();
+  } finally {
+    holder.styles = styles;
+  }
+  ws.commit();
+}
+
+export class ReportExports {
+  constructor(private readonly db: Db) {}
+
+  /** One sheet per grouping, the definitions, and every visit of the period. */
+  async xlsx(ctx: ReportContext, reportFor: (g: ReportGroup) => Report, a: ExportArgs): Promise<Buffer> {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve, reject) => {
+      out.on('end', resolve);
+      out.on('error', reject);
+    });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    wb.creator = 'Xếp Hàng';
+    wb.created = new Date(a.now);
+    const stamp = localStamp(a.now, ctx.zone);
+    const first = a.groupBy;
+    const reports = [first, ...REPORT_GROUPS.filter((g) => g !== first)].map((g) => reportFor(g));
+    for (const r of reports) writeGroupSheet(wb, r, stamp);
+    writeDefinitions(wb, reports[0] as Report, stamp);
+    writeVisits(wb, this.db, ctx, a, reports[0] as Report, stamp);
+    await wb.commit();
+    await done;
+    return Buffer.concat(chunks);
+  }
+}
