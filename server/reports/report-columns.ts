@@ -22,13 +22,15 @@ export const GROUP_TITLES: Record<ReportGroup, { sheet: string; title: string; k
   hour: { sheet: 'Theo giờ', title: 'THEO KHUNG GIỜ', keyHeader: 'Khung giờ' },
 };
 
+const WITH_ISSUED: readonly ReportGroup[] = ['service', 'day', 'hour'];
+
 export function reportColumns(report: Report): Column[] {
   const g = report.groupBy;
   const t = report.targetWaitMinutes;
   const withTime = report.total.time !== null;
   const cols: Column[] = [
     { header: GROUP_TITLES[g].keyHeader, width: 30, value: (r) => r.label },
-    ...(report.total.issued !== null
+    ...(WITH_ISSUED.includes(g)
       ? [{ header: 'Số phiếu cấp', width: 10, value: (r: ReportRow) => r.issued }]
       : []),
     { header: 'Đã phục vụ', width: 10, value: (r) => r.served },

@@ -18,6 +18,13 @@ import { DashboardService } from '../reports/dashboard-service.js';
 import { ReportWorker } from '../reports/report-worker-client.js';
 import type { RouteDeps } from './deps.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the report worker thread's handle (started on the first report, ended on close) */
+    reportWorker: ReportWorker;
+  }
+}
+
 /** Keeps the triggers' local hour and midnight equal to the server's zone (report-schema.ts). */
 function syncZoneOffset(db: Db, zone: string, now: number): void {
   const off = zoneOffsetMs(now, zone);
@@ -35,6 +42,7 @@ export function reportRoutes(fastify: FastifyInstance, d: RouteDeps, x: { db: Db
   const zone = d.config.timeZone;
   syncZoneOffset(x.db, zone, x.clock.now());
   const worker = new ReportWorker({ dbPath: join(d.config.dataDir, DB_FILE), zone, log: fastify.log });
+  fastify.decorate('reportWorker', worker);
   fastify.addHook('onClose', () => worker.close());
   const dashboard = new DashboardService({ ...d, db: x.db, clock: x.clock, zone });
   const managers = requireRole('leader', 'admin');
