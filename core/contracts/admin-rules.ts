@@ -1,17 +1,21 @@
-import { MIN_PIN } from './admin.js';
-import { type Calendar, type Role, WEEKDAY_KEYS, type WeekHours } from './site.js';
+import type { Calendar, Role, WeekdayKey, WeekHours } from './site.js';
 
 /**
  * Rules the schemas cannot say, shared by the server (refusals) and the admin page (form checks).
  * Each returns the problems found, in English for logs and `details.detail`; empty = fine.
+ * Free of TypeBox, so the admin page can import it without bundling the schema library.
  */
+
+/** PINs: at least 4 characters for officials and leaders, 8 for administrators (PIN_TOO_SHORT). */
+export const MIN_PIN = { official: 4, leader: 4, admin: 8 } as const;
+export const WEEKDAYS: readonly WeekdayKey[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Each session starts before it ends, and sessions of a day do not overlap. */
 export function hoursProblems(hours: WeekHours): string[] {
   const out: string[] = [];
-  for (const day of WEEKDAY_KEYS) {
+  for (const day of WEEKDAYS) {
     const sessions = [...(hours[day] ?? [])].sort((a, b) => minutes(a[0]) - minutes(b[0]));
     sessions.forEach(([from, to], i) => {
       if (minutes(from) >= minutes(to)) out.push(`${day}: ${from}–${to} ends before it starts`);

@@ -82,8 +82,6 @@ export const OfficialViewSchema = Type.Object({
 export type OfficialView = Static<typeof OfficialViewSchema>;
 export const OfficialListSchema = Type.Object({ officials: Type.Array(OfficialViewSchema) });
 
-/** PINs: at least 4 characters for officials and leaders, 8 for administrators (PIN_TOO_SHORT). */
-export const MIN_PIN = { official: 4, leader: 4, admin: 8 } as const;
 const Pin = Type.String({ minLength: 1, maxLength: 128 });
 
 export const OfficialCreateSchema = Type.Object(
@@ -138,6 +136,7 @@ export const AuditListSchema = Type.Object({
 });
 export type AuditList = Static<typeof AuditListSchema>;
 
+export { MIN_PIN } from './admin-rules.js';
 export {
   CalendarSchema,
   CentreSchema,

@@ -171,7 +171,7 @@ export class AdminDayService {
   /** Prints a sample ticket (not stored) on the configured printer: the printer test. */
   printTest(): Promise<PrintOutcome> {
     const svc = this.c.d.catalog.site.services.find((s) => s.active) ?? this.c.d.catalog.site.services[0];
-    return this.printing.print(sampleTicket(svc?.code ?? 'TEST', this.c.now(), 'finished', svc?.prefix));
+    return this.printing.print(sampleTicket(svc?.code ?? 'TEST', this.c.now(), 'finished', svc?.prefix, 0));
   }
 
   private ticket(id: number): Ticket {
@@ -181,19 +181,20 @@ export class AdminDayService {
   }
 }
 
-/** A ticket that is never stored: printer tests and layout previews. */
+/** A ticket that is never stored: printer tests (number 000, never issued) and layout previews. */
 export function sampleTicket(
   service: string,
   now: number,
   status: Ticket['status'] = 'finished',
   prefix = 'A',
+  seq = 23,
 ): Ticket {
   return {
     id: -1,
     siteId: '',
     day: '',
-    seq: 23,
-    label: `${prefix}023`,
+    seq,
+    label: `${prefix}${String(seq).padStart(3, '0')}`,
     service,
     priority: null,
     status,

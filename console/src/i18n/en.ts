@@ -35,6 +35,7 @@ export const en: Strings = {
     logout: 'Log out',
     reports: 'Reports',
     dashboard: 'Overview',
+    admin: 'Administration',
     desk: 'Desk',
     home: 'Home',
   },

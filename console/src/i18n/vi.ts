@@ -33,6 +33,7 @@ export const vi = {
     logout: 'Đăng xuất',
     reports: 'Báo cáo',
     dashboard: 'Tổng quan',
+    admin: 'Quản trị',
     desk: 'Bàn làm việc',
     home: 'Trang chính',
   },

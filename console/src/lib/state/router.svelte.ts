@@ -1,16 +1,18 @@
 /** Pages inside the console, from `location.pathname` (the server sends /console/* to this app). */
-export type Page = 'desk' | 'reports' | 'dashboard';
+export type Page = 'desk' | 'reports' | 'dashboard' | 'admin';
 
 export const PAGE_PATHS: Record<Page, string> = {
   desk: '/console',
   reports: '/console/reports',
   dashboard: '/console/dashboard',
+  admin: '/console/admin',
 };
 
 export function pageOf(pathname: string): Page {
   const p = pathname.replace(/\/+$/, '');
   if (p === PAGE_PATHS.reports) return 'reports';
   if (p === PAGE_PATHS.dashboard) return 'dashboard';
+  if (p === PAGE_PATHS.admin) return 'admin';
   return 'desk';
 }
 
