@@ -16,7 +16,6 @@ interface Override {
   uploadedAt: number;
 }
 
-const OVERRIDES = 'overrides.json';
 export const VOICE_URL_BASE = '/voice/vi/';
 
 /** The file really is audio of its declared kind (first bytes). */
@@ -44,6 +43,8 @@ function looksLike(ext: string, b: Buffer): boolean {
  */
 export class AdminVoice {
   readonly dir: string;
+  /** which segments are replaced (kept outside the served directory) */
+  private readonly index: string;
   private committed: VoiceManifest | null = null;
 
   constructor(
@@ -52,6 +53,7 @@ export class AdminVoice {
     dataDir: string,
   ) {
     this.dir = join(dataDir, 'voice', 'vi');
+    this.index = join(dataDir, 'voice-overrides.json');
     mkdirSync(this.dir, { recursive: true });
   }
 
@@ -63,7 +65,7 @@ export class AdminVoice {
   }
 
   private overrides(): Record<string, Override> {
-    const f = join(this.dir, OVERRIDES);
+    const f = this.index;
     if (!existsSync(f)) return {};
     try {
       return JSON.parse(readFileSync(f, 'utf8')) as Record<string, Override>;
@@ -73,7 +75,7 @@ export class AdminVoice {
   }
 
   private saveOverrides(o: Record<string, Override>): void {
-    const f = join(this.dir, OVERRIDES);
+    const f = this.index;
     writeFileSync(`${f}.tmp`, JSON.stringify(o, null, 1));
     renameSync(`${f}.tmp`, f);
   }
