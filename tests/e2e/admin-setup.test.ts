@@ -111,6 +111,7 @@ describe('admin: first start of a production centre, in Chromium', () => {
       expect(await admin.inputValue('[data-testid=counter-form] input[name=number]')).toBe(String(n));
       await admin.check(`[data-testid=serves-${n === 2 ? 'DD' : 'CHUNG'}]`);
       if (n === 6) await admin.check('[data-testid=serves-DD]');
+      if (n === 2) await shot(admin, '07a-counter-form');
       await saved(admin, () => admin.click('[data-testid=counter-save]'));
     }
     await admin.waitForSelector('[data-testid=counters-table] tbody tr:nth-child(6)');

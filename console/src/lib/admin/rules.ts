@@ -93,13 +93,26 @@ export interface ServiceForm {
   active: boolean;
 }
 
-export function serviceForm(s?: Service): ServiceForm {
+/** Colours for new services, distinct on screens and kiosks (white text on each). */
+export const SERVICE_COLOURS = [
+  '#1565C0',
+  '#2E7D32',
+  '#C62828',
+  '#6A1B9A',
+  '#EF6C00',
+  '#00838F',
+  '#AD1457',
+  '#4E342E',
+];
+
+export function serviceForm(s?: Service, usedColours: readonly string[] = []): ServiceForm {
+  const used = usedColours.map((c) => c.toUpperCase());
   return {
     code: s?.code ?? '',
     name: s?.name ?? '',
     nameEn: s?.nameEn ?? '',
     prefix: s?.prefix ?? '',
-    color: s?.color ?? '#1565C0',
+    color: s?.color ?? SERVICE_COLOURS.find((c) => !used.includes(c)) ?? '#1565C0',
     dailyCap: s?.dailyCap ?? 200,
     hours: hoursToForm(s?.hours ?? DEFAULT_HOURS),
     active: s?.active ?? true,

@@ -8,6 +8,7 @@ export const adminEn: AdminStrings = {
   save: 'Save',
   saving: 'Saving…',
   cancel: 'Cancel',
+  back: 'Go back',
   close: 'Close',
   add: 'Add',
   edit: 'Edit',

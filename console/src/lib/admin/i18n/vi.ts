@@ -6,6 +6,7 @@ export const adminVi = {
   save: 'Lưu',
   saving: 'Đang lưu…',
   cancel: 'Hủy',
+  back: 'Quay lại',
   close: 'Đóng',
   add: 'Thêm',
   edit: 'Sửa',
