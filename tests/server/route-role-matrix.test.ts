@@ -93,6 +93,8 @@ const ROUTE_ACCESS: Record<string, Row> = {
   'GET /api/tickets/:id': { access: 'staff' },
   'GET /api/tickets/:id/ticket.png': { access: 'staff' },
   'GET /api/ratings/summary': { access: 'staff', query: 'from=2026-01-01&to=2026-01-31' },
+  // officials get only their own figures (groupBy=official), leaders and admins everything
+  'GET /api/reports': { access: 'staff' },
 
   'POST /api/tickets/:id/return': { access: 'desk' },
   'POST /api/tickets/:id/cancel': { access: 'desk', body: { reason: 'Thử' } },
@@ -112,6 +114,9 @@ const ROUTE_ACCESS: Record<string, Row> = {
   'POST /api/pairing-codes': { access: 'counterOrAdmin', body: { kind: 'tablet', counter: 1 } },
 
   'GET /api/ratings': { access: 'manager' },
+  'GET /api/dashboard': { access: 'manager' },
+  'GET /api/reports/export.xlsx': { access: 'manager' },
+  'GET /api/reports/export.csv': { access: 'manager' },
 
   'GET /api/paired-devices': { access: 'admin' },
   'DELETE /api/paired-devices/:id': { access: 'admin' },
