@@ -216,7 +216,7 @@ export async function buildApp(opts: AppOptions): Promise<XephangApp> {
   });
   wireRatingBroadcast(bus, realtime.io);
   app.addHook('preClose', () => features.close());
-  app.addHook('preClose', () => printing.stop());
+  app.addHook('preClose', () => printing.close());
   app.addHook('onClose', async () => {
     db.close();
   });

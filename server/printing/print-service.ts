@@ -16,6 +16,7 @@ import {
 import type { TicketRepo } from '../db/ticket-repo.js';
 import type { EventBus } from '../event-bus.js';
 import type { SiteCatalog } from '../services/site-catalog.js';
+import { RenderPool } from './render-pool.js';
 import { ticketPrintData } from './ticket-print-data.js';
 
 export type PrinterFactory = (settings: PrinterSettings) => Printer;
@@ -35,6 +36,7 @@ export class PrintService {
   private printer: Printer | null = null;
   private readonly outcomes = new Map<number, Promise<PrintOutcome>>();
   private stopStatus: (() => void) | null = null;
+  private readonly renderer = new RenderPool();
 
   constructor(
     private readonly d: {
@@ -143,6 +145,12 @@ export class PrintService {
     if (o.status === 'printed') return { state: 'printed' };
     if (o.status === 'disabled') return { state: 'disabled' };
     return { state: 'failed', reason: o.reason };
+  }
+
+  /** Stops the printer (settings change); `close()` also ends the render worker. */
+  async close(): Promise<void> {
+    await this.stop();
+    await this.renderer.close();
   }
 
   async stop(): Promise<void> {

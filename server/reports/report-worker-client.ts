@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DomainError, type ErrorCode } from '../../core/domain/errors.js';
+import { spawnWorker } from '../workers/spawn-worker.js';
 import type { WorkerData, WorkerOp, WorkerReply } from './worker-protocol.js';
 
 interface Pending {
@@ -14,13 +15,8 @@ export interface ReportWorkerOptions extends WorkerData {
   log?: { error: (obj: unknown, msg: string) => void };
 }
 
-/** Starts the worker from the compiled .js, or from the .ts source under tsx/vitest (dev, tests, bench). */
 function spawn(data: WorkerData): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./report-worker.js', here), { workerData: data });
-  const entry = JSON.stringify(new URL('./report-worker.ts', here).href);
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
+  return spawnWorker(import.meta.url, 'report-worker', data);
 }
 
 /**

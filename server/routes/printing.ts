@@ -39,7 +39,7 @@ export function printingRoutes(fastify: FastifyInstance, d: RouteDeps): void {
     '/api/tickets/:id/ticket.png',
     { schema: { params: TicketParamsSchema }, preHandler: requireRole() },
     async (req, reply) => {
-      const png = bitmapToPng(d.printing.render(ticketOf(req.params.id)).bitmap);
+      const png = bitmapToPng((await d.printing.render(ticketOf(req.params.id))).bitmap);
       return reply.type('image/png').header('cache-control', 'no-store').send(png);
     },
   );
