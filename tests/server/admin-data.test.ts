@@ -94,7 +94,7 @@ describe('admin: retention, officials’ data, voice segments, lockout, audit of
       fetch(`${s.url}/api/admin/voice/segments/chime?durationMs=1300`, {
         method: 'PUT',
         headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': type },
-        body,
+        body: new Uint8Array(body),
       });
     expect((await put(Buffer.from('not audio at all, really not'), 'audio/ogg')).status).toBe(415);
     expect((await put(ogg, 'text/plain')).status).toBe(415);
