@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH } from '../fakes/browser.js';
 import { DEMO, HttpClient } from '../fakes/http-client.js';
 import { startTestServer, type TestServer } from '../fakes/test-server.js';
-import { DESKTOP, openSection, saved, shot } from './admin-helpers.js';
+import { DESKTOP, saved, shot } from './admin-helpers.js';
 
 /**
  * Voice segments in the browser: a file uploaded from disk, and a recording made with the
