@@ -83,12 +83,13 @@ export class RetentionJob {
       ['tickets', (db) => deleteTickets(db, siteId, visitsBefore, out)],
       [
         'events',
+        // by time on the (site_id, at) index: the same whole local days as `day < visitsBefore`
         (db) =>
           del(
             db,
-            'DELETE FROM events WHERE id IN (SELECT id FROM events WHERE site_id = ? AND day < ? LIMIT ?)',
+            'DELETE FROM events WHERE id IN (SELECT id FROM events WHERE site_id = ? AND at < ? LIMIT ?)',
             siteId,
-            visitsBefore,
+            visitsStart,
           ),
       ],
       [
