@@ -18,9 +18,9 @@ export async function backupToTempFile(db: Db, dataDir: string): Promise<string>
     await db.backup(file);
     const copy = new Database(file, { fileMustExist: true });
     try {
+      // no integrity check here: it would hold the event loop ~2 ms per MB (the nightly backup
+      // script checks its copies in its own process)
       copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`backup check failed: ${String(check)}`);
     } finally {
       copy.close();
     }

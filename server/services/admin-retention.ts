@@ -14,7 +14,7 @@ export interface RetentionResult {
   ratings: number;
 }
 
-const BATCH = 1000;
+const BATCH = 250;
 
 /**
  * Data retention (Nghị định 13/2023/NĐ-CP, docs/data-protection.md). Once a day, raw visits older
