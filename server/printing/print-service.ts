@@ -7,12 +7,7 @@ import {
 } from '../../core/contracts/printing.js';
 import type { Ticket } from '../../core/domain/ticket.js';
 import type { Logger } from '../../drivers/logger.js';
-import {
-  type MonoBitmap,
-  type Printer,
-  renderTicketJob,
-  type TicketJob,
-} from '../../drivers/printer/index.js';
+import type { Printer, TicketJob } from '../../drivers/printer/index.js';
 import type { TicketRepo } from '../db/ticket-repo.js';
 import type { EventBus } from '../event-bus.js';
 import type { SiteCatalog } from '../services/site-catalog.js';
@@ -93,42 +88,33 @@ export class PrintService {
     });
   }
 
-  /** The exact bitmap that is (or would be) printed for this ticket. */
-  render(t: Ticket): TicketJob {
+  /** The exact bitmap that is (or would be) printed for this ticket, rendered off the event loop. */
+  render(t: Ticket): Promise<TicketJob> {
     const ahead = t.status === 'waiting' ? this.d.tickets.waitingBefore(t, t.priority !== null) : 0;
     const data = ticketPrintData(t, this.d.catalog, {
       ahead,
       timeZone: this.d.tickets.zone,
       publicUrl: this.d.publicUrl,
     });
-    return renderTicketJob(data, this.d.layout() ?? defaultTicketLayout, this.settings);
+    return this.renderer.render(data, this.d.layout() ?? defaultTicketLayout, this.settings);
   }
 
   /** Queues a print (or a reprint: the same job id replaces a queued one). Never throws. */
   print(t: Ticket): Promise<PrintOutcome> {
-    const job = this.safeRender(t);
-    const outcome = job
-      ? this.printer!.print(
-          `ticket-${t.id}`,
-          job.bitmap as MonoBitmap,
-          job.qrData ? { qrData: job.qrData } : {},
-        )
-      : Promise.resolve<PrintOutcome>({ status: 'failed', reason: 'io', willRetry: false, attempts: 0 });
-    const guarded = outcome.catch(
-      (): PrintOutcome => ({ status: 'failed', reason: 'io', willRetry: false, attempts: 0 }),
-    );
+    const failed: PrintOutcome = { status: 'failed', reason: 'io', willRetry: false, attempts: 0 };
+    const guarded = this.render(t)
+      .then((job) =>
+        this.printer
+          ? this.printer.print(`ticket-${t.id}`, job.bitmap, job.qrData ? { qrData: job.qrData } : {})
+          : failed,
+      )
+      .catch((err): PrintOutcome => {
+        this.d.log.error({ err, ticket: t.label }, 'ticket print failed');
+        return failed;
+      });
     this.outcomes.set(t.id, guarded);
     if (this.outcomes.size > OUTCOMES_KEPT) this.outcomes.delete(this.outcomes.keys().next().value!);
     return guarded;
-  }
-
-  private safeRender(t: Ticket): TicketJob | null {
-    try {
-      return this.render(t);
-    } catch (err) {
-      this.d.log.error({ err, ticket: t.label }, 'ticket render failed');
-      return null;
-    }
   }
 
   /** What the kiosk tells the citizen: waits up to `waitMs` for the paper, then says "queued". */

@@ -21,11 +21,13 @@ export class ServerProcess {
   }
 
   async start(timeoutMs = 15_000): Promise<void> {
+    // e.g. XEPHANG_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark's server
+    const nodeArgs = (process.env.XEPHANG_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const args =
       this.entry === 'dist'
         ? [join(ROOT, 'dist', 'server', 'main.js')]
         : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
-    this.child = spawn(process.execPath, args, {
+    this.child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: ROOT,
       env: {
         ...process.env,
