@@ -18,7 +18,7 @@ export interface SessionRow {
   lastActionAt: number | null;
 }
 
-/** pause/resume events at a counter, in time order */
+/** pause/resume events at counters, in time order */
 export interface PauseMark {
   at: number;
   counter: number;
@@ -49,19 +49,49 @@ export function sessionEnd(s: SessionRow, now: number): number {
   return Math.max(s.createdAt, Math.min(s.expiresAt, s.lastActionAt ?? s.createdAt));
 }
 
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * The reason category of a stored pause reason: the code itself, or the Vietnamese words the console
+ * stores ("Nghỉ giải lao", "Họp", "Công tác/đi thực địa", "Khác: …", see console pause-reasons.ts).
+ * Matches like SQL LIKE (case-insensitive for ASCII letters only), as the report triggers do.
+ */
 export function reasonOf(raw: string | null): PauseReason {
-  return (PAUSE_REASONS as readonly string[]).includes(raw ?? '') ? (raw as PauseReason) : 'other';
+  const r = (raw ?? '').normalize('NFC');
+  if ((PAUSE_REASONS as readonly string[]).includes(r)) return r as PauseReason;
+  const l = asciiLower(r);
+  if (l.startsWith('nghỉ')) return 'break';
+  if (l.startsWith('họp')) return 'meeting';
+  if (l.startsWith('công tác') || l.includes('thực địa')) return 'fieldWork';
+  return 'other';
 }
 
-/** Pauses inside one session: a pause ends at the next resume at that counter, or at the session's end. */
+/** Index of the first mark at or after `at` in marks sorted by time. */
+function firstFrom(marks: readonly PauseMark[], at: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as PauseMark).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Pauses inside one session: a pause ends at the next resume at that counter, or at the session's
+ * end. `marks` are sorted by time (those of other counters are skipped).
+ */
 export function pauseSpans(
   session: Span & { counter: number },
   marks: readonly PauseMark[],
 ): Array<Span & { reason: PauseReason }> {
   const out: Array<Span & { reason: PauseReason }> = [];
   let open: { at: number; reason: PauseReason } | null = null;
-  for (const m of marks) {
-    if (m.counter !== session.counter || m.at < session.start || m.at > session.end) continue;
+  for (let i = firstFrom(marks, session.start); i < marks.length; i++) {
+    const m = marks[i] as PauseMark;
+    if (m.at > session.end) break;
+    if (m.counter !== session.counter) continue;
     if (m.type === 'paused' && open === null) open = { at: m.at, reason: reasonOf(m.reason) };
     else if (m.type === 'resumed' && open !== null) {
       out.push({ start: open.at, end: m.at, reason: open.reason });
@@ -72,13 +102,42 @@ export function pauseSpans(
   return out;
 }
 
+/**
+ * Local days and midnights for one report, remembered: a year of sessions would otherwise ask the
+ * zone for its offset tens of thousands of times.
+ */
+export class DayCutter {
+  private last: { day: string; start: number; end: number } | null = null;
+  private readonly midnights = new Map<string, number>();
+  constructor(readonly zone: string) {}
+
+  /** local day of an instant (spans come in time order, so the last day found is usually it) */
+  dayOf(at: number): string {
+    const l = this.last;
+    if (l && at >= l.start && at < l.end) return l.day;
+    const day = localDay(at, this.zone);
+    this.last = { day, start: startOfLocalDay(day, this.zone), end: this.nextMidnight(day) };
+    return day;
+  }
+
+  /** the instant the next local day starts */
+  nextMidnight(day: string): number {
+    let m = this.midnights.get(day);
+    if (m === undefined) {
+      m = startOfLocalDay(addDays(day, 1), this.zone);
+      this.midnights.set(day, m);
+    }
+    return m;
+  }
+}
+
 /** Cuts [start, end) at local midnights: milliseconds per local day. */
-export function splitByDay(span: Span, zone: string): Array<{ day: string; ms: number }> {
+export function splitByDay(span: Span, cutter: DayCutter): Array<{ day: string; ms: number }> {
   const out: Array<{ day: string; ms: number }> = [];
   let cursor = span.start;
   while (cursor < span.end) {
-    const day = localDay(cursor, zone);
-    const next = Math.min(span.end, startOfLocalDay(addDays(day, 1), zone));
+    const day = cutter.dayOf(cursor);
+    const next = Math.min(span.end, cutter.nextMidnight(day));
     out.push({ day, ms: next - cursor });
     cursor = next;
   }
@@ -103,6 +162,7 @@ export function timeUse(
   zone: string,
 ): TimeCell[] {
   const cells = new Map<string, TimeCell>();
+  const cutter = new DayCutter(zone);
   const cell = (officialId: number, counter: number, day: string): TimeCell => {
     const key = `${officialId}|${counter}|${day}`;
     let c = cells.get(key);
@@ -116,12 +176,12 @@ export function timeUse(
     const span = { start: s.createdAt, end: sessionEnd(s, now), counter: s.counter };
     const inWindow = clip(span, window);
     if (!inWindow) continue;
-    for (const part of splitByDay(inWindow, zone))
+    for (const part of splitByDay(inWindow, cutter))
       cell(s.officialId, s.counter, part.day).loggedInMs += part.ms;
     for (const p of pauseSpans(span, marks)) {
       const pw = clip(p, window);
       if (!pw) continue;
-      for (const part of splitByDay(pw, zone))
+      for (const part of splitByDay(pw, cutter))
         cell(s.officialId, s.counter, part.day).pausedMs[p.reason] += part.ms;
     }
   }

@@ -107,7 +107,7 @@ export function buildReport(
   };
   let rows = store.load(dim, period, new AccMap());
   const total = new AccMap();
-  mergeAcc(total.get(''), dim === 'd' ? rows.total() : store.load('d', period, new AccMap()).total());
+  mergeAcc(total.get(''), dim === 'd' ? rows.total() : store.siteTotal(period, rows));
   if (WITH_TIME.includes(groupBy)) addTime(rows, total, dim, times, ctx, window);
   if (groupBy === 'agency') rows = rows.regroup((k) => ctx.officials.get(Number(k))?.agency ?? '');
   if (q.onlyOfficial !== null) {

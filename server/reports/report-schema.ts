@@ -8,6 +8,9 @@
  *   o/c/s/h, per day for d; medians and p90 over long periods read these.
  * - report_visits: one row per wait and per service time, for the days at the edges of a period.
  * - report_ratings: rating counts per day, dimension, scale size and level.
+ * - officials' time (report_daily login_ms, pause_*_ms, serving_ms) is added when a session ends
+ *   (logout), a pause ends (resume or logout) and a ticket leaves a counter, cut at local midnights;
+ *   sessions still open or left to expire are added by the report worker (metrics-time.ts).
  *
  * Triggers on `events` and `ratings` feed two views whose INSTEAD OF triggers do the work, so the
  * same code also backfills the history already in the database. The local hour and midnight use
@@ -18,6 +21,38 @@ const OFFSET = "(SELECT value FROM report_config WHERE key = 'utcOffsetMs')";
 const hourOf = (at: string) => `printf('%02d', ((${at} + ${OFFSET}) % 86400000) / 3600000)`;
 const DIMS =
   "(SELECT 'o' AS dim UNION ALL SELECT 'c' UNION ALL SELECT 's' UNION ALL SELECT 'h' UNION ALL SELECT 'd')";
+const O_DIMS = "(SELECT 'o' AS dim UNION ALL SELECT 'c' UNION ALL SELECT 'd')";
+
+/**
+ * Cuts the spans [s, e) selected by `source` (columns s, e, plus any others) at local midnights:
+ * one row per local day with `day` and `ms`, and the source's columns (report_days holds 0..40).
+ */
+const spans = (source: string) => `(SELECT date((x.d0 + d.n) * 86400, 'unixepoch') AS day,
+    min(x.e, (x.d0 + d.n + 1) * 86400000 - x.o) - max(x.s, (x.d0 + d.n) * 86400000 - x.o) AS ms, x.*
+  FROM (SELECT y.*, (y.s + y.o) / 86400000 AS d0, (y.e + y.o) / 86400000 AS d1
+        FROM (SELECT z.*, ${OFFSET} AS o FROM (${source}) z) y) x
+  JOIN report_days d ON d.n <= x.d1 - x.d0)`;
+
+/** The category of a stored pause reason: the code, or the console's Vietnamese words (metrics-time.ts reasonOf). */
+const category = (r: string) => `CASE WHEN ${r} IN ('break', 'meeting', 'fieldWork', 'other') THEN ${r}
+  WHEN ${r} LIKE 'Nghỉ%' THEN 'break' WHEN ${r} LIKE 'Họp%' THEN 'meeting'
+  WHEN ${r} LIKE 'Công tác%' OR ${r} LIKE '%thực địa%' THEN 'fieldWork' ELSE 'other' END`;
+
+/** Adds a pause span (columns s, e, official, cat) to officials, counters and the site. */
+const pauseUpsert = (source: string) => `
+    INSERT INTO report_daily (site_id, dim, day, key, pause_break_ms, pause_meeting_ms, pause_field_ms, pause_other_ms)
+    SELECT NEW.site_id, k.dim, p.day,
+      CASE k.dim WHEN 'o' THEN CAST(p.official AS TEXT) WHEN 'c' THEN CAST(NEW.counter AS TEXT) ELSE '' END,
+      p.ms * (p.cat = 'break'), p.ms * (p.cat = 'meeting'), p.ms * (p.cat = 'fieldWork'), p.ms * (p.cat = 'other')
+    FROM ${spans(source)} p, ${O_DIMS} k WHERE p.ms > 0 AND p.official IS NOT NULL
+    ON CONFLICT (site_id, dim, day, key) DO UPDATE SET pause_break_ms = pause_break_ms + excluded.pause_break_ms,
+      pause_meeting_ms = pause_meeting_ms + excluded.pause_meeting_ms, pause_field_ms = pause_field_ms + excluded.pause_field_ms,
+      pause_other_ms = pause_other_ms + excluded.pause_other_ms;`;
+
+/** The session a logout ends started at the official's last login at that counter. */
+const LOGIN_AT = `(SELECT e.at FROM events e WHERE e.site_id = NEW.site_id AND e.counter = NEW.counter AND e.type = 'login'
+    AND e.at <= NEW.at AND e.id < NEW.id AND e.official_id = NEW.official_id ORDER BY e.at DESC, e.id DESC LIMIT 1)`;
+
 const EVENT_COLUMNS = 'id, site_id, at, day, type, ticket_id, counter, official_id, service, data_json';
 const RATING_COLUMNS = 'id, site_id, at, level, scale_size, ticket_id, counter, official_id, service';
 
@@ -53,7 +88,9 @@ export const REPORTS_MIGRATION = `
     served INTEGER NOT NULL DEFAULT 0, service_sum INTEGER NOT NULL DEFAULT 0, service_max INTEGER,
     no_shows INTEGER NOT NULL DEFAULT 0, transferred INTEGER NOT NULL DEFAULT 0,
     cancelled INTEGER NOT NULL DEFAULT 0, recalls INTEGER NOT NULL DEFAULT 0,
-    serving_ms INTEGER NOT NULL DEFAULT 0,
+    serving_ms INTEGER NOT NULL DEFAULT 0, login_ms INTEGER NOT NULL DEFAULT 0,
+    pause_break_ms INTEGER NOT NULL DEFAULT 0, pause_meeting_ms INTEGER NOT NULL DEFAULT 0,
+    pause_field_ms INTEGER NOT NULL DEFAULT 0, pause_other_ms INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (site_id, dim, day, key)
   ) WITHOUT ROWID;
   CREATE TABLE report_hist (
@@ -71,13 +108,16 @@ export const REPORTS_MIGRATION = `
     scale_size INTEGER NOT NULL, level INTEGER NOT NULL, n INTEGER NOT NULL, linked INTEGER NOT NULL,
     PRIMARY KEY (site_id, dim, day, key, scale_size, level)
   ) WITHOUT ROWID;
-  CREATE INDEX sessions_report ON sessions (site_id, created_at);
+  CREATE TABLE report_days (n INTEGER PRIMARY KEY);
+  INSERT INTO report_days (n) WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < 40) SELECT n FROM c;
+  CREATE INDEX sessions_report ON sessions (site_id, created_at) WHERE ended_at IS NULL;
 
   CREATE VIEW report_feed AS SELECT ${EVENT_COLUMNS} FROM events WHERE 0;
   CREATE VIEW report_rating_feed AS SELECT ${RATING_COLUMNS} FROM ratings WHERE 0;
 
   CREATE TRIGGER report_events AFTER INSERT ON events
-  WHEN NEW.type IN ('issued', 'called', 'recalled', 'finished', 'no_show', 'transferred', 'cancelled') BEGIN
+  WHEN NEW.type IN ('issued', 'called', 'recalled', 'finished', 'no_show', 'transferred', 'cancelled', 'logout', 'resumed')
+  BEGIN
     INSERT INTO report_feed (${EVENT_COLUMNS}) VALUES (NEW.id, NEW.site_id, NEW.at, NEW.day, NEW.type,
       NEW.ticket_id, NEW.counter, NEW.official_id, NEW.service, NEW.data_json);
   END;
@@ -166,17 +206,35 @@ export const REPORTS_MIGRATION = `
     OR (NEW.type = 'cancelled' AND json_extract(NEW.data_json, '$.fromStatus') IN ('called', 'serving'))
   BEGIN
     INSERT INTO report_daily (site_id, dim, day, key, serving_ms)
-    SELECT NEW.site_id, dim, day, key, ms FROM (
-      SELECT k.dim AS dim, p.day AS day,
-        CASE k.dim WHEN 'o' THEN CAST(c.official_id AS TEXT) WHEN 'c' THEN CAST(c.counter AS TEXT) ELSE '' END AS key,
-        CASE p.part WHEN 0 THEN NEW.at - max(c.at, m.mid) ELSE min(NEW.at, m.mid) - c.at END AS ms
-      FROM (SELECT e.at, e.counter, e.official_id FROM events e WHERE e.ticket_id = NEW.ticket_id AND e.type = 'called'
-              AND e.id < NEW.id ORDER BY e.id DESC LIMIT 1) c,
-        (SELECT strftime('%s', NEW.day) * 1000 - ${OFFSET} AS mid) m,
-        (SELECT 'o' AS dim UNION ALL SELECT 'c' UNION ALL SELECT 'd') k,
-        (SELECT NEW.day AS day, 0 AS part UNION ALL SELECT date(NEW.day, '-1 day'), 1) p)
-    WHERE key IS NOT NULL AND ms > 0
+    SELECT NEW.site_id, k.dim, p.day,
+      CASE k.dim WHEN 'o' THEN CAST(p.official_id AS TEXT) WHEN 'c' THEN CAST(p.counter AS TEXT) ELSE '' END, p.ms
+    FROM ${spans(`SELECT e.at AS s, NEW.at AS e, e.counter, e.official_id FROM events e WHERE e.ticket_id = NEW.ticket_id
+        AND e.type = 'called' AND e.id < NEW.id ORDER BY e.id DESC LIMIT 1`)} p, ${O_DIMS} k
+    WHERE p.ms > 0 AND (k.dim = 'd' OR (k.dim = 'o' AND p.official_id IS NOT NULL) OR (k.dim = 'c' AND p.counter IS NOT NULL))
     ON CONFLICT (site_id, dim, day, key) DO UPDATE SET serving_ms = serving_ms + excluded.serving_ms;
+  END;
+
+  CREATE TRIGGER report_feed_logout INSTEAD OF INSERT ON report_feed
+  WHEN NEW.type = 'logout' AND NEW.counter IS NOT NULL AND NEW.official_id IS NOT NULL BEGIN
+    INSERT INTO report_daily (site_id, dim, day, key, login_ms)
+    SELECT NEW.site_id, k.dim, p.day,
+      CASE k.dim WHEN 'o' THEN CAST(NEW.official_id AS TEXT) WHEN 'c' THEN CAST(NEW.counter AS TEXT) ELSE '' END, p.ms
+    FROM ${spans(`SELECT ${LOGIN_AT} AS s, NEW.at AS e`)} p, ${O_DIMS} k WHERE p.ms > 0
+    ON CONFLICT (site_id, dim, day, key) DO UPDATE SET login_ms = login_ms + excluded.login_ms;
+    ${pauseUpsert(`SELECT m.at AS s, NEW.at AS e, m.official_id AS official,
+        ${category("json_extract(m.data_json, '$.reason')")} AS cat
+      FROM (SELECT e.at, e.type, e.official_id, e.data_json FROM events e WHERE e.site_id = NEW.site_id
+        AND e.counter = NEW.counter AND e.type IN ('paused', 'resumed') AND e.at <= NEW.at AND e.id < NEW.id
+        ORDER BY e.at DESC, e.id DESC LIMIT 1) m
+      WHERE m.type = 'paused' AND m.at >= ${LOGIN_AT}`)}
+  END;
+
+  CREATE TRIGGER report_feed_resumed INSTEAD OF INSERT ON report_feed
+  WHEN NEW.type = 'resumed' AND NEW.counter IS NOT NULL BEGIN
+    ${pauseUpsert(`SELECT e.at AS s, NEW.at AS e, e.official_id AS official,
+        ${category("json_extract(e.data_json, '$.reason')")} AS cat
+      FROM events e WHERE e.site_id = NEW.site_id AND e.counter = NEW.counter AND e.type = 'paused'
+        AND e.at <= NEW.at AND e.id < NEW.id ORDER BY e.at DESC, e.id DESC LIMIT 1`)}
   END;
 
   CREATE TRIGGER report_rating_feed_in INSTEAD OF INSERT ON report_rating_feed BEGIN
@@ -189,6 +247,7 @@ export const REPORTS_MIGRATION = `
   END;
 
   INSERT INTO report_feed (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM events
-    WHERE type IN ('issued', 'called', 'recalled', 'finished', 'no_show', 'transferred', 'cancelled') ORDER BY id;
+    WHERE type IN ('issued', 'called', 'recalled', 'finished', 'no_show', 'transferred', 'cancelled', 'logout', 'resumed')
+    ORDER BY id;
   INSERT INTO report_rating_feed (${RATING_COLUMNS}) SELECT ${RATING_COLUMNS} FROM ratings ORDER BY id;
 `;

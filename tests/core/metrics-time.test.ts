@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PAUSE_REASON_TEXT, PAUSE_REASONS } from '../../console/src/lib/rules/pause-reasons.js';
 import {
+  DayCutter,
   type PauseMark,
   pauseSpans,
   reasonOf,
@@ -50,8 +52,14 @@ describe("officials' time", () => {
     expect(reasonOf('fieldWork')).toBe('fieldWork');
   });
 
+  it('reads the reasons the console stores (its Vietnamese words) into the four categories', () => {
+    for (const code of PAUSE_REASONS) expect(reasonOf(PAUSE_REASON_TEXT[code].vi), code).toBe(code);
+    expect(reasonOf('Khác: đi lấy hồ sơ')).toBe('other');
+    expect(reasonOf(null)).toBe('other');
+  });
+
   it('cuts spans at local midnight', () => {
-    expect(splitByDay({ start: t(D1, '23:40'), end: t(D2, '00:10') }, ZONE)).toEqual([
+    expect(splitByDay({ start: t(D1, '23:40'), end: t(D2, '00:10') }, new DayCutter(ZONE))).toEqual([
       { day: D1, ms: 20 * 60_000 },
       { day: D2, ms: 10 * 60_000 },
     ]);

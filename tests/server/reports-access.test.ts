@@ -122,16 +122,21 @@ describe('reports: access rules, exports and the worker', () => {
     visits.eachRow((row, n) => n > 9 && labels.push(String(row.getCell(2).value)));
     expect(labels).toEqual(['A001', 'A002', 'C001', 'B001', 'A003', 'A004', 'A005']);
     const a005 = visits.getRow(16).values as unknown[];
-    expect(a005.slice(1, 9)).toEqual([
+    expect(a005.slice(1, 10)).toEqual([
       '23/11/2026',
       'A005',
       'Hộ tịch',
       undefined,
-      undefined,
       '23:58:00',
       '24/11/2026 00:06:00',
       8,
+      '24/11/2026 00:08:00',
+      2,
     ]);
+    expect(visits.getRow(12).getCell(3).value).toBe(
+      'Chính sách, bảo trợ xã hội (chuyển từ Đất đai, xây dựng)',
+    );
+    expect(visits.getRow(10).getCell(14).value).toBe('Rất hài lòng');
   });
 
   it('exports CSV in UTF-8 with a byte order mark', async () => {
