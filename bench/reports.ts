@@ -31,7 +31,9 @@ function seed(dir: string): Db {
   const t0 = performance.now();
   const n = seedYear(db, { tickets: TICKETS, year: 2025, zone: ZONE });
   const s = (performance.now() - t0) / 1000;
-  process.stdout.write(`seeded ${n.tickets} tickets, ${n.events} events, ${n.ratings} ratings, ${n.sessions} sessions\n`);
+  process.stdout.write(
+    `seeded ${n.tickets} tickets, ${n.events} events, ${n.ratings} ratings, ${n.sessions} sessions\n`,
+  );
   figures.add('seed_year_s', s, 's');
   figures.add('seed_per_ticket_us', (s * 1e6) / n.tickets, 'µs', 'includes the report triggers');
   db.pragma('foreign_keys = ON');
@@ -46,7 +48,9 @@ function sizes(db: Db, dir: string): void {
       name: string;
       bytes: number;
     }>;
-    const ours = rows.filter((r) => r.name.startsWith('report_') || r.name.startsWith('sqlite_autoindex_report_'));
+    const ours = rows.filter(
+      (r) => r.name.startsWith('report_') || r.name.startsWith('sqlite_autoindex_report_'),
+    );
     const events = rows.filter((r) => r.name === 'events' || r.name.startsWith('events_'));
     const mb = (xs: typeof rows) => xs.reduce((s, r) => s + r.bytes, 0) / 1e6;
     figures.add('db_report_tables_mb', mb(ours), 'MB', 'the aggregates added by migration 3');
@@ -57,7 +61,10 @@ function sizes(db: Db, dir: string): void {
 }
 
 async function reports(worker: ReportWorker): Promise<void> {
-  await worker.run({ op: 'report', args: { period: { from: '2024-01-01', to: '2024-01-01' }, groupBy: 'day', onlyOfficial: null, now: NOW } });
+  await worker.run({
+    op: 'report',
+    args: { period: { from: '2024-01-01', to: '2024-01-01' }, groupBy: 'day', onlyOfficial: null, now: NOW },
+  });
   for (const [name, period] of Object.entries(PERIODS)) {
     for (const groupBy of REPORT_GROUPS) {
       const samples: number[] = [];
@@ -81,7 +88,10 @@ async function xlsx(worker: ReportWorker): Promise<void> {
     last = now;
   }, 5);
   const t0 = performance.now();
-  const ab = await worker.run<ArrayBuffer>({ op: 'xlsx', args: { period: PERIODS.year!, groupBy: 'official', now: NOW } });
+  const ab = await worker.run<ArrayBuffer>({
+    op: 'xlsx',
+    args: { period: PERIODS.year!, groupBy: 'official', now: NOW },
+  });
   const ms = performance.now() - t0;
   clearInterval(timer);
   figures.add('export_xlsx_ms', ms, 'ms', '≤ 10000 ms');
