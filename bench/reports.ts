@@ -99,7 +99,39 @@ async function xlsx(worker: ReportWorker): Promise<void> {
   figures.add('main_thread_max_lag_during_export_ms', lag, 'ms', 'the export runs in the worker');
 }
 
+/** What the report triggers add to writing: the same 20,000 tickets with and without them. */
+function triggerCost(): void {
+  const perTicket = (withTriggers: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'xephang-bench-triggers-'));
+    const db = openDatabase(dir);
+    db.pragma('synchronous = OFF');
+    if (!withTriggers) db.exec('DROP TRIGGER report_events; DROP TRIGGER report_ratings_in;');
+    const t0 = performance.now();
+    const n = seedYear(db, {
+      tickets: 20_000,
+      year: 2025,
+      zone: ZONE,
+      from: '2025-03-01',
+      until: '2025-04-01',
+    });
+    const us = ((performance.now() - t0) * 1000) / n.tickets;
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+    return us;
+  };
+  perTicket(true); // warm-up
+  const without = perTicket(false);
+  const withT = perTicket(true);
+  figures.add(
+    'trigger_cost_per_ticket_us',
+    withT - without,
+    'µs',
+    'main-thread writing added by the report triggers',
+  );
+}
+
 async function main(): Promise<void> {
+  triggerCost();
   const dir = mkdtempSync(join(tmpdir(), 'xephang-bench-reports-'));
   const db = seed(dir);
   sizes(db, dir);
