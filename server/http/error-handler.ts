@@ -25,13 +25,11 @@ export function sendError(
   code: ErrorCode,
   details: Record<string, string | number> = {},
 ) {
-  return reply
-    .status(HTTP_STATUS[code])
-    .send({
-      code,
-      message: errorMessage(code, localeOf(req), details),
-      ...(Object.keys(details).length ? { details } : {}),
-    });
+  return reply.status(HTTP_STATUS[code]).send({
+    code,
+    message: errorMessage(code, localeOf(req), details),
+    ...(Object.keys(details).length ? { details } : {}),
+  });
 }
 
 /**

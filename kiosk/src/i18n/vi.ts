@@ -21,7 +21,8 @@ export const vi = {
   ticket: {
     yourNumber: 'Số thứ tự của bạn',
     ahead: (n: number) => (n === 0 ? 'Bạn là người tiếp theo' : `Có ${n} người chờ trước bạn`),
-    wait: (min: number) => (min === 0 ? 'Sắp đến lượt bạn' : `Thời gian chờ dự kiến: khoảng ${min}\u00a0phút`),
+    wait: (min: number) =>
+      min === 0 ? 'Sắp đến lượt bạn' : `Thời gian chờ dự kiến: khoảng ${min}\u00a0phút`,
     keep: 'Vui lòng giữ phiếu và chờ gọi số',
     remember: 'Vui lòng ghi nhớ số và chờ gọi số',
     printed: 'Phiếu đã in — mời nhận phiếu',
