@@ -69,6 +69,7 @@ export class PrintService {
   private start(settings: PrinterSettings): void {
     const p = this.d.factory(settings);
     this.printer = p;
+    if (settings.uri !== 'none') this.renderer.prepare();
     this.stopStatus = p.onStatus((s) =>
       this.d.bus.emit('deviceStatus', {
         id: PRINTER_ID,

@@ -38,6 +38,11 @@ export class RenderPool {
     }).catch(() => renderTicketJob(data, layout, settings));
   }
 
+  /** Starts the worker ahead of the first ticket, so the day's first citizen does not wait for it. */
+  prepare(): void {
+    this.ensure();
+  }
+
   private ensure(): Worker | null {
     if (this.worker) return this.worker;
     try {

@@ -20,7 +20,9 @@ export function sessionRoutes(fastify: FastifyInstance, d: RouteDeps): void {
         httpOnly: true,
         sameSite: 'strict',
         secure: d.config.publicUrl.startsWith('https:'),
-        expires: new Date(view.expiresAt),
+        // Max-Age, not Expires: the lifetime counts from the browser's own receipt, so a counter
+        // PC or tablet whose clock is off still keeps the session (the server enforces expiry).
+        maxAge: d.config.sessionHours * 3600,
       });
       return reply.status(201).send(view);
     },

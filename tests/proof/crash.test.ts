@@ -52,17 +52,30 @@ describe('crash consistency under SIGKILL', () => {
         }),
       );
       let alive = true;
+      // The kill comes at a random moment once the round is under way (its first acknowledged
+      // ticket, or 3 s on a slow machine), so every round kills the server in the middle of work.
       const killAt = 50 + r.int(400);
-      const killer = new Promise<void>((resolve) =>
-        setTimeout(() => {
-          alive = false;
-          void p.kill9().then(resolve);
-        }, killAt),
+      let underWay: () => void = () => {};
+      const started = new Promise<void>((resolve) => {
+        underWay = resolve;
+        setTimeout(resolve, 3000);
+      });
+      const killer = started.then(
+        () =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              alive = false;
+              void p.kill9().then(resolve);
+            }, killAt),
+          ),
       );
       const issue = async (k: HttpClient) => {
         while (alive) {
           const res = await k.issue(r.pick(['HT', 'CT', 'DD'])).catch(() => null);
-          if (res?.status === 201) acked.add(`${res.body.id}:${res.body.label}`);
+          if (res?.status === 201) {
+            acked.add(`${res.body.id}:${res.body.label}`);
+            underWay();
+          }
         }
       };
       const work = async ({ c, n }: { c: HttpClient; n: number }) => {

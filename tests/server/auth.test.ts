@@ -27,6 +27,20 @@ describe('sessions, roles, CSRF and lockout', () => {
     expect((await new HttpClient(s.url).login(DEMO.leader.username, DEMO.leader.pin)).status).toBe(201);
   });
 
+  it('gives the session cookie a Max-Age, so a browser with a wrong clock keeps it', async () => {
+    const res = await fetch(`${s.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'chutich', pin: '5555' }),
+    });
+    expect(res.status).toBe(201);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/Max-Age=43200/);
+    expect(cookie).not.toMatch(/Expires=/i);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+  });
+
   it('requires the CSRF token on cookie-authenticated state changes', async () => {
     const lan = new HttpClient(s.url);
     await lan.login('lan', '1111', 1);
