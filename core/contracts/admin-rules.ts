@@ -10,6 +10,31 @@ import type { Calendar, Role, WeekdayKey, WeekHours } from './site.js';
 export const MIN_PIN = { official: 4, leader: 4, admin: 8 } as const;
 export const WEEKDAYS: readonly WeekdayKey[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
+/** Office hours of a commune one-stop shop: weekday mornings and afternoons, Saturday morning. */
+export const DEFAULT_HOURS: WeekHours = {
+  mon: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  tue: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  wed: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  thu: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  fri: [
+    ['07:30', '11:30'],
+    ['13:30', '17:00'],
+  ],
+  sat: [['07:30', '11:30']],
+};
+
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Each session starts before it ends, and sessions of a day do not overlap. */

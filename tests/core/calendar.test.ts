@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar, WeekHours } from '../../core/contracts/site.js';
+import { DEFAULT_HOURS } from '../../core/contracts/admin-rules.js';
 import { issuingStatus } from '../../core/domain/calendar.js';
 
 const VN = 'Asia/Ho_Chi_Minh';
-const office: WeekHours = {
-  mon: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  tue: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  wed: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  thu: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  fri: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  sat: [['07:30', '11:30']],
-};
+const office: WeekHours = DEFAULT_HOURS;
 const none: Calendar = { holidays: [], closures: [] };
 /** local wall time in Vietnam → epoch ms */
 const vn = (s: string) => Date.parse(`${s}+07:00`);

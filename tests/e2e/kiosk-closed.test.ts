@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HOURS } from '../../core/contracts/admin-rules.js';
 import { ManualClock } from '../../core/domain/clock.js';
 import { artifactPath, launchBrowser } from '../fakes/browser.js';
 import { HttpClient } from '../fakes/http-client.js';
@@ -12,29 +13,7 @@ import { startTestServer, type TestServer, tempDataDir } from '../fakes/test-ser
  * closed services with their opening time, a full service, eight services without scrolling on
  * every screen, and the gentle answers to DAILY_CAP_REACHED and RATE_LIMITED.
  */
-const OFFICE = {
-  mon: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  tue: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  wed: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  thu: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  fri: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  sat: [['07:30', '11:30']],
-};
+const OFFICE = DEFAULT_HOURS;
 const ALL_DAY = Object.fromEntries(
   ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['00:00', '24:00']]]),
 );

@@ -1,4 +1,4 @@
-import { hoursProblems, MIN_PIN, WEEKDAYS } from '../../../../core/contracts/admin-rules.js';
+import { DEFAULT_HOURS, hoursProblems, MIN_PIN, WEEKDAYS } from '../../../../core/contracts/admin-rules.js';
 import type { Role, Service, WeekdayKey, WeekHours } from '../../../../core/contracts/site.js';
 import type { AdminStrings } from './i18n/vi.js';
 
@@ -57,30 +57,6 @@ function badRows(rows: readonly DayHours[]): boolean {
       [r.amFrom, r.amTo, r.pmFrom, r.pmTo].some((v) => v !== '' && !HHMM.test(v)),
   );
 }
-
-export const DEFAULT_HOURS: WeekHours = {
-  mon: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  tue: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  wed: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  thu: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  fri: [
-    ['07:30', '11:30'],
-    ['13:30', '17:00'],
-  ],
-  sat: [['07:30', '11:30']],
-};
 
 export interface ServiceForm {
   code: string;
