@@ -19,6 +19,8 @@ export const IssueTicketBodySchema = Type.Object(
     service: Code,
     priority: Type.Optional(Type.Union([Code, Type.Null()])),
     requestId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })),
+    /** the kiosk's: answer once the paper is out (or failed), at most 3 s after the commit */
+    waitForPrint: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -26,11 +26,12 @@ export function ticketRoutes(fastify: FastifyInstance, d: RouteDeps): void {
       config: limit,
     },
     async (req, reply) => {
-      const { ticket, created } = await d.queue.issue(req.body);
-      // the ticket is committed; now tell the kiosk whether the paper came out (bounded wait)
-      return reply
-        .status(created ? 201 : 200)
-        .send({ ...ticket, print: await d.printing.stateFor(ticket.id) });
+      const { waitForPrint, ...body } = req.body;
+      const { ticket, created } = await d.queue.issue(body);
+      // The ticket is committed. A kiosk asks to hear whether the paper came out (bounded wait);
+      // other clients (buttons, integrations) get the answer at once, the print still follows.
+      const print = await d.printing.stateFor(ticket.id, waitForPrint ? undefined : 0);
+      return reply.status(created ? 201 : 200).send({ ...ticket, print });
     },
   );
 

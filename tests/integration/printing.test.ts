@@ -40,6 +40,7 @@ describe('printing tickets through the API', () => {
         {
           service,
           ...(priority ? { priority } : {}),
+          waitForPrint: true,
         },
       );
       expect(r.status).toBe(201);
@@ -67,13 +68,26 @@ describe('printing tickets through the API', () => {
     expect(preview.height).toBe(jobs[0]!.image.height);
   });
 
+  it('answers at the commit unless the client waits for the paper; the ticket prints all the same', async () => {
+    const before = printer.jobs.length;
+    const r = await new HttpClient(s.url).req<{ label: string; print: { state: string } }>(
+      'POST',
+      '/api/tickets',
+      { service: 'CT' },
+    );
+    expect(r.status).toBe(201);
+    expect(r.body.print.state).toBe('queued');
+    const jobs = await printer.waitForJobs(before + 1, 10_000);
+    expect(jobs).toHaveLength(before + 1);
+  });
+
   it('paper out: health shows it, issuing goes on, the kiosk is told, staff can reprint later', async () => {
     printer.state = 'paperOut';
     const k = new HttpClient(s.url);
     const r = await k.req<{ id: number; label: string; print: { state: string; reason?: string } }>(
       'POST',
       '/api/tickets',
-      { service: 'HT' },
+      { service: 'HT', waitForPrint: true },
     );
     expect(r.status).toBe(201);
     expect(r.body.print).toMatchObject({ state: 'failed', reason: 'paperOut' });

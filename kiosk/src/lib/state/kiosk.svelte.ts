@@ -58,7 +58,12 @@ export class KioskMachine {
     clearTimeout(this.priorityTimer);
     this.phase = 'issuing';
     this.busyService = service.code;
-    const body = { service: service.code, priority: this.priority, requestId: this.d.newRequestId() };
+    const body = {
+      service: service.code,
+      priority: this.priority,
+      requestId: this.d.newRequestId(),
+      waitForPrint: true,
+    };
     try {
       const ticket = await issueWithRetry((b) => this.d.issue(b), body, sleep);
       this.ticket = ticket;

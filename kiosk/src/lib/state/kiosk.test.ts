@@ -64,7 +64,9 @@ describe('KioskMachine', () => {
     await done;
     expect(m.phase).toBe('issued');
     expect(m.ticket?.label).toBe('A023');
-    expect(server.sent).toEqual([{ service: 'HT', priority: null, requestId: 'request-1' }]);
+    expect(server.sent).toEqual([
+      { service: 'HT', priority: null, requestId: 'request-1', waitForPrint: true },
+    ]);
     expect(hooks.onIssued).toHaveBeenCalledOnce();
     await vi.advanceTimersByTimeAsync(0);
     expect(server.status).toHaveBeenCalledWith(TOKEN);
