@@ -95,7 +95,7 @@ export class TicketRepo {
         JOIN tickets t ON t.id = e.ticket_id WHERE e.site_id = ? AND e.type IN ('called','recalled')
         ORDER BY e.at DESC, e.id DESC LIMIT ?`),
       counterCalls: db.prepare(`SELECT t.priority FROM events e JOIN tickets t ON t.id = e.ticket_id
-        WHERE e.site_id = ? AND e.counter = ? AND e.type = 'called' ORDER BY e.id DESC LIMIT ?`),
+        WHERE e.site_id = ? AND e.counter = ? AND e.type = 'called' ORDER BY e.at DESC, e.id DESC LIMIT ?`),
     };
   }
 

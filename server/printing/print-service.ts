@@ -103,6 +103,7 @@ export class PrintService {
   /** Queues a print (or a reprint: the same job id replaces a queued one). Never throws. */
   print(t: Ticket): Promise<PrintOutcome> {
     const failed: PrintOutcome = { status: 'failed', reason: 'io', willRetry: false, attempts: 0 };
+    if (this.settings.uri === 'none') return Promise.resolve({ status: 'disabled' }); // nothing to render for
     const guarded = this.render(t)
       .then((job) =>
         this.printer

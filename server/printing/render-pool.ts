@@ -5,6 +5,7 @@ import { spawnWorker } from '../workers/spawn-worker.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
 const TIMEOUT_MS = 10_000;
+const PER_QUEUED_MS = 200;
 
 /**
  * Renders tickets on one worker thread (started lazily, restarted after a crash); if the worker
@@ -23,7 +24,9 @@ export class RenderPool {
     if (!w) return Promise.resolve(renderTicketJob(data, layout, settings));
     const id = ++this.seq;
     return new Promise<TicketJob>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(id, new Error('render timed out')), TIMEOUT_MS);
+      // a job waits behind the ones queued before it: each of those adds time to its limit
+      const limit = TIMEOUT_MS + this.pending.size * PER_QUEUED_MS;
+      const timer = setTimeout(() => this.fail(id, new Error('render timed out')), limit);
       this.pending.set(id, {
         resolve: (j) => {
           clearTimeout(timer);

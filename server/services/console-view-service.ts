@@ -45,9 +45,9 @@ export class ConsoleViewService {
       ),
       served: d.db.prepare(`SELECT COUNT(*) AS n, AVG(t.finished_at - t.started_at) AS avg_ms
         FROM events e JOIN tickets t ON t.id = e.ticket_id
-        WHERE e.site_id = ? AND e.day = ? AND e.type = 'finished' AND e.official_id = ?`),
+        WHERE e.site_id = ? AND e.at >= ? AND e.at < ? AND e.type = 'finished' AND e.official_id = ?`),
       noShowCount: d.db.prepare(
-        "SELECT COUNT(*) AS n FROM events WHERE site_id = ? AND day = ? AND type = 'no_show' AND official_id = ?",
+        "SELECT COUNT(*) AS n FROM events WHERE site_id = ? AND at >= ? AND at < ? AND type = 'no_show' AND official_id = ?",
       ),
     };
   }
@@ -159,8 +159,11 @@ export class ConsoleViewService {
     const now = this.d.clock.now();
     const day = this.today(now);
     const siteId = this.d.catalog.siteId;
-    const served = this.s.served.get(siteId, day, officialId) as Row;
-    const noShows = this.s.noShowCount.get(siteId, day, officialId) as Row;
+    // the day as a time range, so the (site, at) index reads only today's events
+    const zone = this.d.tickets.zone;
+    const [from, to] = [startOfLocalDay(day, zone), startOfLocalDay(addDays(day, 1), zone)];
+    const served = this.s.served.get(siteId, from, to, officialId) as Row;
+    const noShows = this.s.noShowCount.get(siteId, from, to, officialId) as Row;
     const avg = num(served.avg_ms);
     const rating = this.ratingToday(officialId, day);
     return {

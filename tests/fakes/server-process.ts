@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/runtime-flags.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -25,12 +26,13 @@ export class ServerProcess {
     const nodeArgs = (process.env.XEPHANG_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const args =
       this.entry === 'dist'
-        ? [join(ROOT, 'dist', 'server', 'main.js')]
+        ? [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server', 'main.js')]
         : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
     this.child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: ROOT,
       env: {
         ...process.env,
+        ...SERVER_ENV,
         XEPHANG_PORT: String(this.port),
         XEPHANG_HOST: '127.0.0.1',
         XEPHANG_DATA_DIR: this.dataDir,

@@ -118,7 +118,9 @@ describe('install.sh --prefix and the resolved node', () => {
     expect(result.code).toBe(0);
     const unit = readFileSync(join(dest, 'etc/systemd/system/xephang.service'), 'utf8');
     const node = realpathSync(process.execPath);
-    expect(unit).toContain(`ExecStart=${node} /srv/xq/current/dist/server/main.js`);
+    expect(unit).toContain(
+      `ExecStart=${node} --max-old-space-size=512 --max-semi-space-size=1 /srv/xq/current/dist/server/main.js`,
+    );
     expect(unit).not.toContain('/opt/xephang');
     expect(existsSync(join(dest, 'srv/xq/current/dist/server/main.js'))).toBe(true);
   });

@@ -77,7 +77,8 @@ describe('what the server unit promises', () => {
     'DeviceAllow=char-ttyUSB rw',
     'DeviceAllow=char-ttyACM rw',
     'ReadWritePaths=-/media/xephang-backup',
-    'ExecStart=/usr/bin/node /opt/xephang/current/dist/server/main.js',
+    'Environment=MALLOC_ARENA_MAX=2',
+    'ExecStart=/usr/bin/node --max-old-space-size=512 --max-semi-space-size=1 /opt/xephang/current/dist/server/main.js',
   ])('%s', (line) => {
     expect(unit.split('\n')).toContain(line);
   });
@@ -104,5 +105,18 @@ describe('udev rules template', () => {
     for (const rule of rules.filter((r) => r.includes('SUBSYSTEM=="tty"'))) {
       expect(rule).toContain('ENV{ID_MM_DEVICE_IGNORE}="1"');
     }
+  });
+});
+
+describe('how the server is started', () => {
+  it('npm start and the systemd unit use the flags of server/runtime-flags.ts', async () => {
+    const { SERVER_ENV, SERVER_NODE_FLAGS } = await import('../../server/runtime-flags.js');
+    const flags = SERVER_NODE_FLAGS.join(' ');
+    const env = Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`);
+    const pkg = JSON.parse(readFileSync(join(SYSTEMD_DIR, '..', 'package.json'), 'utf8'));
+    expect(pkg.scripts.start).toBe(`${env.join(' ')} node ${flags} dist/server/main.js`);
+    const unit = readFileSync(join(SYSTEMD_DIR, 'xephang.service'), 'utf8');
+    expect(unit).toContain(`ExecStart=/usr/bin/node ${flags} /opt/xephang/current/dist/server/main.js`);
+    for (const e of env) expect(unit).toContain(`Environment=${e}`);
   });
 });
