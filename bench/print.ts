@@ -3,8 +3,6 @@
  * size. Targets (issue 3): p50 ≤ 30 ms, p99 ≤ 60 ms, ≤ 70 KB per 80 mm ticket.
  * Run: npx tsx bench/print.ts   (writes bench/results-print.json)
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   defaultPrinterSettings,
   defaultTicketLayout,
@@ -13,6 +11,7 @@ import {
 } from '../core/contracts/printing.js';
 import { encodeTicketJob } from '../drivers/printer/escpos.js';
 import { renderTicket } from '../drivers/printer/render-ticket.js';
+import { Figures, percentile, round } from './lib.js';
 
 const COUNT = 200;
 const SERVICES = [
@@ -45,10 +44,6 @@ function ticket(i: number): TicketPrintData {
     footerLines: i % 3 === 0 ? ['Đường dây nóng: 0262 3 123 456'] : [],
   };
 }
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round = (v: number, digits = 1): number => Number(v.toFixed(digits));
 
 function renderEncode(i: number, settings: PrinterSettings): Buffer {
   return encodeTicketJob(renderTicket(ticket(i), defaultTicketLayout, settings.width), settings);
@@ -88,12 +83,13 @@ const results = {
   '58mm': run({ ...defaultPrinterSettings, width: 384 }),
 };
 
+const figures = new Figures();
 for (const [suffix, r] of [
   ['', results['80mm']],
   ['_58mm', results['58mm']],
 ] as const) {
-  console.log(`render_encode_ms_p50${suffix} ${r.render_encode_ms_p50} ms`);
-  console.log(`render_encode_ms_p99${suffix} ${r.render_encode_ms_p99} ms`);
-  console.log(`ticket_bytes${suffix} ${r.ticket_bytes} bytes`);
+  figures.add(`render_encode_ms_p50${suffix}`, r.render_encode_ms_p50, 'ms', '≤ 30 ms');
+  figures.add(`render_encode_ms_p99${suffix}`, r.render_encode_ms_p99, 'ms', '≤ 60 ms');
+  figures.add(`ticket_bytes${suffix}`, r.ticket_bytes, 'bytes', suffix ? undefined : '≤ 70 KB (71680 bytes)');
 }
-writeFileSync(join(import.meta.dirname, 'results-print.json'), `${JSON.stringify(results, null, 2)}\n`);
+figures.save('results-print.json');

@@ -5,6 +5,13 @@ import { REPORTS_MIGRATION } from '../reports/report-schema.js';
  * Versioned migrations, applied in order at start inside one transaction each.
  * PRAGMA user_version holds the last applied version. Never edit a released migration: add one.
  */
+/**
+ * The condition of the partial index tickets_open (migration 1), to AND into every query on open
+ * tickets: SQLite uses a partial index only when the query repeats its condition word for word, and
+ * `status = 'waiting'` alone would read every ticket ever issued (all history, on the hot path).
+ */
+export const OPEN_TICKETS = "status IN ('waiting', 'called', 'serving', 'no_show')";
+
 export const MIGRATIONS: readonly string[] = [
   /* 1: site model, tickets, event log, sessions */ `
   CREATE TABLE sites (

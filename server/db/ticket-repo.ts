@@ -1,3 +1,4 @@
+import { OPEN_TICKETS } from './migrations.js';
 import type { DomainEvent } from '../../core/domain/events.js';
 import { localDay } from '../../core/domain/local-time.js';
 import type { Queued } from '../../core/domain/ordering.js';
@@ -55,16 +56,16 @@ export class TicketRepo {
       byToken: db.prepare('SELECT * FROM tickets WHERE token = ?'),
       byRequest: db.prepare('SELECT * FROM tickets WHERE site_id = ? AND request_id = ?'),
       byLabel: db.prepare(
-        "SELECT * FROM tickets WHERE site_id = ? AND label = ? AND status IN ('waiting','called','serving','no_show') ORDER BY issued_at DESC LIMIT 1",
+        `SELECT * FROM tickets WHERE site_id = ? AND label = ? AND ${OPEN_TICKETS} ORDER BY issued_at DESC LIMIT 1`,
       ),
       open: db.prepare(
-        "SELECT id, service, priority, issued_at, target_counter FROM tickets WHERE site_id = ? AND status = 'waiting'",
+        `SELECT id, service, priority, issued_at, target_counter FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting'`,
       ),
       openFull: db.prepare(
-        "SELECT * FROM tickets WHERE site_id = ? AND status IN ('waiting','called','serving','no_show') ORDER BY issued_at, id",
+        `SELECT * FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} ORDER BY issued_at, id`,
       ),
       atCounter: db.prepare(
-        "SELECT * FROM tickets WHERE site_id = ? AND counter = ? AND status IN ('called','serving') ORDER BY last_called_at DESC LIMIT 1",
+        `SELECT * FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND counter = ? AND status IN ('called','serving') ORDER BY last_called_at DESC LIMIT 1`,
       ),
       lastSeq: db.prepare('SELECT last_seq FROM day_sequences WHERE site_id = ? AND prefix = ? AND day = ?'),
       setSeq: db.prepare(
@@ -83,13 +84,13 @@ export class TicketRepo {
         db.prepare(`INSERT INTO events (site_id, at, day, type, ticket_id, counter, official_id, service, data_json)
         VALUES (?,?,?,?,?,?,?,?,?)`),
       aheadAll: db.prepare(
-        "SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ?",
+        `SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ?`,
       ),
       aheadPriority: db.prepare(
-        "SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ? AND priority IS NOT NULL",
+        `SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting' AND service = ? AND issued_at <= ? AND id <> ? AND priority IS NOT NULL`,
       ),
       waitingCounts: db.prepare(
-        "SELECT service, COUNT(*) AS n FROM tickets WHERE site_id = ? AND status = 'waiting' GROUP BY service",
+        `SELECT service, COUNT(*) AS n FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting' GROUP BY service`,
       ),
       recentCalls: db.prepare(`SELECT e.ticket_id, t.label, e.counter, e.service, e.at, e.type FROM events e
         JOIN tickets t ON t.id = e.ticket_id WHERE e.site_id = ? AND e.type IN ('called','recalled')

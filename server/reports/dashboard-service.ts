@@ -1,3 +1,4 @@
+import { OPEN_TICKETS } from '../db/migrations.js';
 import type { Dashboard } from '../../core/contracts/reports.js';
 import type { Clock } from '../../core/domain/clock.js';
 import { localDay } from '../../core/domain/local-time.js';
@@ -33,9 +34,9 @@ export class DashboardService {
   constructor(private readonly d: DashboardDeps) {
     this.s = {
       waiting: d.db.prepare(`SELECT service, COUNT(*) AS n, MIN(issued_at) AS oldest FROM tickets
-        WHERE site_id = ? AND status = 'waiting' GROUP BY service`),
+        WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting' GROUP BY service`),
       oldest:
-        d.db.prepare(`SELECT label, service, issued_at FROM tickets WHERE site_id = ? AND status = 'waiting'
+        d.db.prepare(`SELECT label, service, issued_at FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting'
         ORDER BY issued_at, id LIMIT 1`),
       today: d.db.prepare(
         "SELECT issued, served FROM report_daily WHERE site_id = ? AND dim = 'd' AND day = ? AND key = ''",

@@ -1,3 +1,4 @@
+import { OPEN_TICKETS } from '../db/migrations.js';
 import {
   type CounterCurrent,
   type CounterWaiting,
@@ -37,9 +38,9 @@ export class ConsoleViewService {
   constructor(private readonly d: ConsoleViewDeps) {
     this.s = {
       waiting: d.db.prepare(`SELECT id, label, service, original_service, priority, issued_at, target_counter
-        FROM tickets WHERE site_id = ? AND status = 'waiting' ORDER BY issued_at, id`),
+        FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND status = 'waiting' ORDER BY issued_at, id`),
       noShows: d.db.prepare(`SELECT id, label, service, priority, counter, issued_at, last_called_at
-        FROM tickets WHERE site_id = ? AND day = ? AND status = 'no_show' ORDER BY last_called_at DESC, id DESC`),
+        FROM tickets WHERE site_id = ? AND ${OPEN_TICKETS} AND day = ? AND status = 'no_show' ORDER BY last_called_at DESC, id DESC`),
       lastTransfer: d.db.prepare(
         "SELECT data_json FROM events WHERE ticket_id = ? AND type = 'transferred' ORDER BY id DESC LIMIT 1",
       ),
