@@ -19,7 +19,11 @@ let skipped = 0;
 if (existsSync(out)) {
   const j = JSON.parse(readFileSync(out, 'utf8'));
   passed = j.numPassedTests ?? 0;
-  failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0);
+  // Failed tests, plus files that failed without a failing test (an import error, a hook that threw).
+  const brokenFiles = (j.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  failed = (j.numFailedTests ?? 0) + brokenFiles;
   skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
 } else {
   failed = 1;

@@ -24,11 +24,12 @@ export class ServerProcess {
   async start(timeoutMs = 15_000): Promise<void> {
     // e.g. XEPHANG_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark's server
     const nodeArgs = (process.env.XEPHANG_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // (after the production flags, so a benchmark can override one of them)
     const args =
       this.entry === 'dist'
-        ? [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server', 'main.js')]
-        : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
-    this.child = spawn(process.execPath, [...nodeArgs, ...args], {
+        ? [...SERVER_NODE_FLAGS, ...nodeArgs, join(ROOT, 'dist', 'server', 'main.js')]
+        : [...nodeArgs, '--import', 'tsx', join(ROOT, 'server', 'main.ts')];
+    this.child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -72,6 +72,21 @@ describe('console state: a morning at counter 2', () => {
     expect(desk.current?.label).toBe('A001');
   });
 
+  it('says "done" only when the desk can act again, so a key pressed on reading it is not dropped', async () => {
+    const { app, desk } = await loggedIn();
+    const seen: Array<{ text: string; busy: string | null }> = [];
+    const ok = app.notices.ok.bind(app.notices);
+    app.notices.ok = (text: string) => {
+      seen.push({ text, busy: desk.busy });
+      ok(text);
+    };
+    await desk.callNext();
+    expect(await desk.recall()).toBe(true);
+    expect(seen.map((s) => s.busy)).toEqual([null, null]);
+    expect(await desk.noShow()).toBe(true);
+    expect(desk.noShows.map((n) => n.label)).toEqual(['A001']);
+  });
+
   it("shows the server's Vietnamese refusal and keeps working", async () => {
     const api = new FakeConsoleApi();
     api.waitingQueue = [];

@@ -221,7 +221,6 @@ export class DeskState {
     try {
       await fn();
       ok = true;
-      this.d.notices.ok(done(this.d.t()));
     } catch (e) {
       if (isSessionLost(e)) {
         this.busy = null;
@@ -237,7 +236,11 @@ export class DeskState {
     } finally {
       this.busy = null;
     }
-    if (ok) this.focusRequest = { action: primaryAction(this.phase), seq: ++this.focusSeq };
+    // "Done" is said only once the desk can act again: a key pressed on reading it is never dropped.
+    if (ok) {
+      this.d.notices.ok(done(this.d.t()));
+      this.focusRequest = { action: primaryAction(this.phase), seq: ++this.focusSeq };
+    }
     return ok;
   }
 }
