@@ -37,7 +37,7 @@ describe('console screens', () => {
     expect(screen.getByTestId('waiting-count').textContent).toBe('3 người');
     await key('F1');
     await waitFor(() => expect(screen.getByTestId('current-label').textContent).toBe('A001'));
-    expect(status()).toContain('Đã gọi số A001.');
+    await waitFor(() => expect(status()).toContain('Đã gọi số A001.'));
     await waitFor(() =>
       expect((screen.getByText('Bắt đầu').closest('button') as HTMLButtonElement).disabled).toBe(false),
     );
@@ -109,6 +109,6 @@ describe('console screens', () => {
     await fireEvent.submit(form);
     await screen.findByTestId('idle');
     expect(api.log).toContain('command transfer');
-    expect(status()).toBe('Đã chuyển số A001 đến Chứng thực.');
+    await waitFor(() => expect(status()).toBe('Đã chuyển số A001 đến Chứng thực.'));
   });
 });
