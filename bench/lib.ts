@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
 
 export interface Figure {
   name: string;
@@ -56,4 +57,17 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/** One Socket.IO client on `ns` over WebSocket, resolved once connected (a cookie for /console). */
+export function socketClient(url: string, ns: string, cookie?: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = io(url + ns, {
+      transports: ['websocket'],
+      forceNew: true,
+      ...(cookie ? { extraHeaders: { cookie } } : {}),
+    });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
 }

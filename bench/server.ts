@@ -5,11 +5,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { HttpClient } from '../tests/fakes/http-client.js';
 import { ServerProcess } from '../tests/fakes/server-process.js';
 import { freePort, tempDataDir } from '../tests/fakes/test-server.js';
-import { Figures, percentile, rssMb, sleep } from './lib.js';
+import { Figures, percentile, rssMb, sleep, socketClient } from './lib.js';
 
 const SITE = join(import.meta.dirname, 'site.json');
 const SERVICES = Array.from({ length: 12 }, (_, i) => `S${i}`);
@@ -98,18 +97,6 @@ async function loginLeader(url: string): Promise<HttpClient> {
   const r = await leader.login('lead', '1234');
   if (r.status !== 201) throw new Error(`leader login failed: ${JSON.stringify(r.body)}`);
   return leader;
-}
-
-function socketClient(url: string, ns: string, cookie?: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = io(url + ns, {
-      transports: ['websocket'],
-      forceNew: true,
-      ...(cookie ? { extraHeaders: { cookie } } : {}),
-    });
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  });
 }
 
 /** `count` sockets in a child process; resolves once they are all connected. */

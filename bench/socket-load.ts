@@ -4,24 +4,12 @@
  * Usage: tsx bench/socket-load.ts <url> <namespace> <count>  (cookie in XEPHANG_BENCH_COOKIE);
  * prints "ready" once all are connected and stays until its stdin closes.
  */
-import { io } from 'socket.io-client';
+import { socketClient } from './lib.js';
 
 const [url, ns, count] = process.argv.slice(2);
 const cookie = process.env.XEPHANG_BENCH_COOKIE;
 const sockets = await Promise.all(
-  Array.from(
-    { length: Number(count) },
-    () =>
-      new Promise<ReturnType<typeof io>>((resolve, reject) => {
-        const s = io(`${url}${ns}`, {
-          transports: ['websocket'],
-          forceNew: true,
-          ...(cookie ? { extraHeaders: { cookie } } : {}),
-        });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      }),
-  ),
+  Array.from({ length: Number(count) }, () => socketClient(url!, ns!, cookie)),
 );
 process.stdout.write('ready\n');
 process.stdin.resume();

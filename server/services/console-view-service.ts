@@ -50,6 +50,8 @@ export class ConsoleViewService {
       noShowCount: d.db.prepare(
         "SELECT COUNT(*) AS n FROM events WHERE site_id = ? AND at >= ? AND at < ? AND type = 'no_show' AND official_id = ?",
       ),
+      ratings: d.db.prepare(`SELECT scale_size, level, COUNT(*) AS n FROM ratings
+        WHERE site_id = ? AND official_id = ? AND at >= ? AND at < ? GROUP BY scale_size, level`),
     };
   }
 
@@ -166,7 +168,7 @@ export class ConsoleViewService {
     const served = this.s.served.get(siteId, from, to, officialId) as Row;
     const noShows = this.s.noShowCount.get(siteId, from, to, officialId) as Row;
     const avg = num(served.avg_ms);
-    const rating = this.ratingToday(officialId, day);
+    const rating = this.ratingToday(officialId, from, to);
     return {
       day,
       now: iso(now),
@@ -181,24 +183,10 @@ export class ConsoleViewService {
   /**
    * The official's satisfaction rate today, from the `ratings` table (owned by the ratings part of the
    * system). Each rating is judged on the scale it was given on (its `scale_size`): the site's scale
-   * when it has that many levels, else the preset of that size. No table yet → null.
+   * when it has that many levels, else the preset of that size. No ratings → null.
    */
-  private ratingToday(officialId: number, day: string): { rate: number | null; valid: number } {
-    const db = this.d.db;
-    const table = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ratings'")
-      .get();
-    if (!table) return { rate: null, valid: 0 };
-    const zone = this.d.tickets.zone;
-    const rows = db
-      .prepare(`SELECT scale_size, level, COUNT(*) AS n FROM ratings
-        WHERE site_id = ? AND official_id = ? AND at >= ? AND at < ? GROUP BY scale_size, level`)
-      .all(
-        this.d.catalog.siteId,
-        officialId,
-        startOfLocalDay(day, zone),
-        startOfLocalDay(addDays(day, 1), zone),
-      ) as Row[];
+  private ratingToday(officialId: number, from: number, to: number): { rate: number | null; valid: number } {
+    const rows = this.s.ratings.all(this.d.catalog.siteId, officialId, from, to) as Row[];
     const bySize = new Map<number, Record<number, number>>();
     for (const r of rows) {
       const size = Number(r.scale_size);

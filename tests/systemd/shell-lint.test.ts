@@ -27,7 +27,7 @@ describe('shell scripts', () => {
     expect(result.code).toBe(0);
   });
 
-  // shellcheck is a Debian package (apt-get install shellcheck); without it this check is reported as skipped.
+  // shellcheck is a Debian package; .ci/run installs it, so CI always runs this. A dev machine without it reports a skip.
   it.skipIf(!has('shellcheck'))('pass shellcheck', async () => {
     const result = await run(
       'shellcheck',
