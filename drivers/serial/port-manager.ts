@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { SerialPort, type SerialPortMock } from 'serialport';
 import type { SerialState } from '../../core/contracts/devices.js';
 import { DEFAULT_BAUD_RATE } from '../../core/contracts/rating.js';
@@ -29,6 +30,14 @@ export interface SerialDeviceOptions {
   backoff?: Partial<BackoffPolicy>;
   /** bound on close(); the port is abandoned after it */
   closeTimeoutMs?: number;
+  /**
+   * While connected, how often to check that the device path still exists (0: never). Default 1000 ms
+   * on real ports, off with an injected binding. An unplugged USB adapter or a killed pty is not always
+   * reported by the port itself: a hung-up tty reads as end-of-file, which serialport retries forever.
+   */
+  presenceCheckMs?: number;
+  /** how presence is checked; default `fs.existsSync` (follows the udev symlink) */
+  exists?: (path: string) => boolean;
 }
 
 type Listener<T> = (value: T) => void;
@@ -50,6 +59,9 @@ export class SerialDevice {
   private current: SerialStatus;
   private port: SerialPort | undefined;
   private timer: unknown;
+  private presenceTimer: unknown;
+  private readonly presenceCheckMs: number;
+  private readonly exists: (path: string) => boolean;
   private attempt = 0;
   private started = false;
   private stopped = false;
@@ -65,6 +77,8 @@ export class SerialDevice {
     this.log = opts.logger ?? silentLogger;
     this.backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.closeTimeoutMs = opts.closeTimeoutMs ?? 1000;
+    this.presenceCheckMs = opts.presenceCheckMs ?? (opts.binding ? 0 : 1000);
+    this.exists = opts.exists ?? existsSync;
     this.current = { state: 'disconnected', since: this.clock.now() };
   }
 
@@ -107,6 +121,7 @@ export class SerialDevice {
     this.statusListeners.clear();
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
+    this.stopPresenceCheck();
     const port = this.port;
     this.port = undefined;
     if (port?.isOpen) await this.closePort(port);
@@ -138,6 +153,7 @@ export class SerialDevice {
         this.attempt = 0;
         this.setStatus({ state: 'connected' });
         this.log.info({ path: this.path }, 'serial device connected');
+        this.schedulePresenceCheck(port);
       }
     });
   }
@@ -155,8 +171,32 @@ export class SerialDevice {
   private onClosed(port: SerialPort, err: Error | null): void {
     if (port !== this.port || this.stopped) return;
     this.port = undefined;
+    this.stopPresenceCheck();
     this.log.warn({ path: this.path, err: err?.message }, 'serial device disconnected');
     this.failed(err ?? new Error('port closed'), 'disconnected');
+  }
+
+  private schedulePresenceCheck(port: SerialPort): void {
+    if (this.presenceCheckMs <= 0) return;
+    this.presenceTimer = this.timers.setTimeout(() => {
+      this.presenceTimer = undefined;
+      if (port !== this.port || this.stopped) return;
+      if (this.exists(this.path)) return this.schedulePresenceCheck(port);
+      // Gone from /dev: close our end (which also stops serialport's end-of-file retries).
+      this.port = undefined;
+      void this.closePort(port);
+      this.log.warn({ path: this.path }, 'serial device disconnected (path vanished)');
+      this.failed(
+        Object.assign(new Error(`${this.path} no longer exists`), { code: 'ENOENT' }),
+        'disconnected',
+      );
+    }, this.presenceCheckMs);
+    (this.presenceTimer as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  private stopPresenceCheck(): void {
+    if (this.presenceTimer !== undefined) this.timers.clearTimeout(this.presenceTimer);
+    this.presenceTimer = undefined;
   }
 
   /** Records the failure and schedules the next attempt. */

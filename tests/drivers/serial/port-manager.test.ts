@@ -12,13 +12,14 @@ import { ManualTimers, MockSerial, waitUntil } from './mock-serial.js';
 let n = 0;
 const devices: Device[] = [];
 
-function setup(opts: { absent?: boolean; refuse?: boolean } = {}) {
+function setup(opts: { absent?: boolean; refuse?: boolean; exists?: (path: string) => boolean } = {}) {
   const mock = new MockSerial(`/dev/mock-${++n}`);
   if (opts.absent) mock.absent();
   if (opts.refuse) mock.refuse();
   const timers = new ManualTimers();
   const clock = new ManualClock(1_000);
-  const device = new SerialDevice({ path: mock.path, binding: mock.binding, timers, clock });
+  const presence = opts.exists ? { exists: opts.exists, presenceCheckMs: 1000 } : {};
+  const device = new SerialDevice({ path: mock.path, binding: mock.binding, timers, clock, ...presence });
   devices.push(device);
   const statuses: SerialStatus[] = [];
   const chunks: Buffer[] = [];
@@ -68,6 +69,26 @@ describe('SerialDevice with the mock binding', () => {
       ['disconnected', 'ENOENT'],
       ['connected', undefined],
     ]);
+  });
+
+  it('a silent unplug (the port says nothing, its path is gone) is found by the presence check', async () => {
+    let present = true;
+    const { mock, timers, device, statuses } = setup({ exists: () => present });
+    device.start();
+    await waitUntil(() => device.status().state === 'connected');
+    timers.fire(); // still there: checked again a second later
+    expect(device.status().state).toBe('connected');
+    expect(timers.delays).toEqual([1000, 1000]);
+    present = false;
+    mock.absent();
+    timers.fire();
+    expect(device.status()).toMatchObject({ state: 'disconnected', errorCode: 'ENOENT' });
+    await waitUntil(() => !mock.isOpen);
+    present = true;
+    mock.replug();
+    timers.fire();
+    await waitUntil(() => device.status().state === 'connected');
+    expect(statuses.map((s) => s.state)).toEqual(['connected', 'disconnected', 'connected']);
   });
 
   it('a path that does not exist is disconnected with ENOENT, never throws', async () => {

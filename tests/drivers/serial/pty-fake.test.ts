@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SerialDevice } from '../../../drivers/serial/port-manager.js';
 import { startPtyPair, stopAllPtyPairs } from '../../fakes/pty.js';
@@ -42,6 +42,30 @@ describe('tests/fakes/pty.ts', () => {
       await pty.close();
     }
     expect(existsSync(pty.dir)).toBe(false);
+  });
+
+  it('a device whose path vanishes while the port stays silent is reported disconnected, then found again', async () => {
+    // What udev does on a USB unplug: the /dev link goes. Here the pty itself stays open and says
+    // nothing (no read error, no close event), so only the presence check can notice.
+    const pty = await startPtyPair();
+    const device = new SerialDevice({ path: pty.devicePath, presenceCheckMs: 100 });
+    const got: Buffer[] = [];
+    device.onData((c) => got.push(c));
+    device.start();
+    try {
+      await waitUntil(() => device.status().state === 'connected', 5000, 'connect');
+      const target = readlinkSync(pty.devicePath);
+      unlinkSync(pty.devicePath);
+      await waitUntil(() => device.status().state === 'disconnected', 5000, 'path vanished');
+      expect(device.status().errorCode).toBe('ENOENT');
+      symlinkSync(target, pty.devicePath);
+      await waitUntil(() => device.status().state === 'connected', 5000, 'path back');
+      await pty.write('K1\r\n');
+      await waitUntil(() => Buffer.concat(got).toString() === 'K1\r\n', 5000, 'bytes after the path is back');
+    } finally {
+      await device.close();
+      await pty.close();
+    }
   });
 
   it('fails cleanly when socat is missing', async () => {
